@@ -1,0 +1,3 @@
+from onoma.cli import main
+
+main()

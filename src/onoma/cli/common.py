@@ -1,0 +1,54 @@
+"""Pieces shared by the commands: options, error reporting, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from onoma.errors import OnomaError
+
+EXIT_OK = 0
+EXIT_WOULD_CHANGE = 1
+EXIT_ERROR = 2
+
+GlossaryOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary file or folder of *.yaml files, added to the built-in glossaries "
+        "(an entry with a built-in id replaces it). Repeatable.",
+        show_default=False,
+    ),
+]
+NoBuiltinOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-builtin", help="Do not load the glossaries shipped with onoma, only --glossary."
+    ),
+]
+
+
+def error(message: str) -> None:
+    """Print an error line on stderr."""
+    typer.echo(f"error: {message}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Print an error and exit with status 2."""
+    error(message)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def load_glossary(paths: list[Path] | None, no_builtin: bool = False):
+    """Load the glossaries for a command, or exit 2 with the error naming the file."""
+    from onoma.glossary import load_glossaries
+
+    if no_builtin and not paths:
+        fail("--no-builtin needs at least one --glossary")
+    try:
+        return load_glossaries(paths or [], builtin=not no_builtin)
+    except OnomaError as exc:
+        fail(str(exc))

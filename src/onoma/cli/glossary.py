@@ -1,0 +1,46 @@
+"""``onoma glossary …``: tools for the people who maintain the glossaries."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from onoma.cli.common import (
+    EXIT_OK,
+    EXIT_WOULD_CHANGE,
+    GlossaryOption,
+    NoBuiltinOption,
+    load_glossary,
+)
+
+app = typer.Typer(
+    help="Check and maintain glossary files.",
+    no_args_is_help=True,
+)
+
+
+@app.command("lint")
+def lint_command(
+    glossary: GlossaryOption = None,
+    no_builtin: NoBuiltinOption = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too (entries marked for review…).")
+    ] = False,
+) -> None:
+    """Check glossaries: conflicting variants, repeated ids, wrong scripts, homoglyphs,
+    stray whitespace. Exit 1 if any error is found, 2 if a file cannot be loaded."""
+    from onoma.glossary.lint import lint
+
+    loaded = load_glossary(glossary, no_builtin)
+    problems = lint(loaded)
+    for problem in problems:
+        typer.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    typer.echo(
+        f"{len(loaded)} entries checked: {errors} error{'s' * (errors != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}.",
+        err=True,
+    )
+    raise typer.Exit(EXIT_WOULD_CHANGE if errors or (strict and warnings) else EXIT_OK)

@@ -1,0 +1,90 @@
+"""``onoma normalize``: fix name spellings in files, like a formatter."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from onoma.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_WOULD_CHANGE,
+    GlossaryOption,
+    NoBuiltinOption,
+    error,
+    load_glossary,
+)
+
+
+def normalize(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to normalize; none or '-' reads stdin and writes stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", "-l", help="Language of the texts: names[LANG] is used.")
+    ] = "en",
+    glossary: GlossaryOption = None,
+    no_builtin: NoBuiltinOption = False,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", "-i", help="Rewrite the files (atomically).")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; exit 1 if any file would change."),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff of the changes; write nothing.")
+    ] = False,
+    json_report: Annotated[
+        bool, typer.Option("--json", help="Print a JSON report on stdout instead of text.")
+    ] = False,
+    fuzzy: Annotated[
+        bool,
+        typer.Option("--fuzzy", help="Also replace likely variants that no entry lists."),
+    ] = False,
+    extensions: Annotated[
+        str,
+        typer.Option("--ext", help="Comma-separated file extensions searched in folders."),
+    ] = ".txt,.md",
+) -> None:
+    """Replace every listed variant of a name with the glossary's curated spelling.
+
+    Exit status: 0 when done (or nothing to change), 1 with --check when a file would
+    change, 2 on errors (the other files are still processed).
+    """
+    from onoma.normalize import Normalizer
+    from onoma.normalize_files import NormalizeRun, Source
+
+    loaded = load_glossary(glossary, no_builtin)
+    run = NormalizeRun(
+        Normalizer(loaded, lang, fuzzy=fuzzy),
+        in_place=in_place and not (check or diff),
+        want_diff=diff,
+    )
+    sources = Source.from_args(paths or [], [e.strip() for e in extensions.split(",") if e.strip()])
+    single = len(sources) == 1 and not sources[0].is_dir
+    for source in sources:
+        outcome = run.process(source)
+        if outcome.error:
+            error(outcome.error)
+            continue
+        if diff and outcome.diff:
+            typer.echo(outcome.diff, nl=False)
+        elif single and not (check or diff or json_report or in_place):
+            sys.stdout.write(outcome.new_text)
+    if json_report:
+        typer.echo(run.json_report())
+    else:
+        typer.echo(run.summary(check=check), err=True)
+    if run.errors:
+        raise typer.Exit(EXIT_ERROR)
+    if check and run.changed_files:
+        raise typer.Exit(EXIT_WOULD_CHANGE)
+    raise typer.Exit(EXIT_OK)

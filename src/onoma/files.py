@@ -1,0 +1,103 @@
+"""Text files in and out: strict UTF-8 reading, atomic writes, folder walking.
+
+onoma keeps a file's bytes as they were wherever it changes nothing: the BOM and the
+line endings of the original survive, and in-place writes go to a temporary file in
+the same folder that then replaces the original, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from onoma.errors import InputError
+
+DEFAULT_EXTENSIONS = (".txt", ".md")
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A decoded text file: its text (line endings untouched) and whether it had a BOM."""
+
+    path: Path
+    text: str
+    bom: bool = False
+
+
+def decode_text(data: bytes, path: Path | str) -> TextFile:
+    """Decode ``data`` as UTF-8 (with or without BOM), or raise a clear :class:`InputError`."""
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file (NUL bytes), not text; skipped")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        raise InputError(
+            path,
+            f"not UTF-8 text: byte 0x{byte:02x} at offset {exc.start} "
+            "(Latin-1 or another encoding? convert it to UTF-8); skipped",
+        ) from None
+    bom = text.startswith(BOM)
+    return TextFile(Path(path), text[1:] if bom else text, bom)
+
+
+def read_text_file(path: Path | str) -> TextFile:
+    """Read a UTF-8 text file, keeping its line endings; errors name the file."""
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    return decode_text(data, path)
+
+
+def write_atomic(path: Path | str, text: str, *, bom: bool = False) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) atomically, keeping its permissions."""
+    path = Path(path)
+    data = ((BOM if bom else "") + text).encode("utf-8")
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def iter_text_files(
+    paths: Iterable[Path | str], extensions: Iterable[str] = DEFAULT_EXTENSIONS
+) -> Iterator[Path]:
+    """Files named in ``paths`` as they are, and files with ``extensions`` under folders.
+
+    Hidden files and folders (a leading dot) inside a folder are skipped; a path that
+    does not exist is yielded as it is, so that reading it reports the error.
+    """
+    suffixes = tuple(ext if ext.startswith(".") else f".{ext}" for ext in extensions)
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.endswith(suffixes) and not name.startswith("."):
+                    yield Path(root) / name

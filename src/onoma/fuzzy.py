@@ -1,0 +1,118 @@
+"""Spot likely variants: words close to a glossary form but listed nowhere.
+
+A capitalised word that no entry lists is compared with every form of the entries
+in the text's language through :func:`onoma.keys.romanization_key` and rapidfuzz.
+A word whose key equals a form's key, or scores close to it, is a likely variant.
+Each distinct word is looked up once per :class:`VariantSpotter`, however often it
+occurs and in however many files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from onoma.glossary.model import Entry, Glossary
+from onoma.keys import romanization_key
+from onoma.match import fold_case
+
+# A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
+# alphabets and has at least four letters.
+CAPITALIZED_WORD = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-žƏА-ЯЀ-ЏҐ-ӿԱ-Ֆ][^\W\d_]{3,}(?![\w])")
+
+KEY_CUTOFF = 85.0
+"""Lowest rapidfuzz ratio between matching keys for a word to count as a variant."""
+SCORE_CUTOFF = 80.0
+"""Lowest reported score (mean of the key ratio and the plain spelling ratio)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LikelyVariant:
+    """A word in text that looks like a spelling of ``entry``'s name."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    canonical: str
+    score: float
+
+
+class VariantSpotter:
+    """Finds likely variants of one language's glossary forms in text."""
+
+    def __init__(self, glossary: Glossary, lang: str) -> None:
+        self.lang = lang
+        self.known: set[str] = set()
+        self.known_in_lang: set[str] = set()
+        self.by_key: dict[str, list[tuple[Entry, str]]] = {}
+        for entry in glossary:
+            for _lang, form, _field in entry.all_forms():
+                self.known.add(fold_case(form))
+            if lang not in entry.names:
+                continue
+            for form in entry.forms(lang):
+                self.known_in_lang.add(fold_case(form))
+                self.by_key.setdefault(romanization_key(form), []).append((entry, form))
+        self.keys = list(self.by_key)
+        self._cache: dict[str, tuple[Entry, str, float] | None] = {}
+
+    def lookup(self, word: str) -> tuple[Entry, str, float] | None:
+        """The entry ``word`` is likely a variant of, its curated name and the score."""
+        if word not in self._cache:
+            self._cache[word] = self._lookup(word)
+        return self._cache[word]
+
+    def _lookup(self, word: str) -> tuple[Entry, str, float] | None:
+        from rapidfuzz import fuzz, process
+
+        folded = fold_case(word)
+        if folded in self.known or self._extends_known(folded):
+            return None
+        key = romanization_key(word)
+        if len(key) < 4 or not self.keys:
+            return None
+        if key in self.by_key:
+            best_key, key_score = key, 100.0
+        else:
+            found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=KEY_CUTOFF)
+            if found is None:
+                return None
+            best_key, key_score = found[0], found[1]
+        entry, form = max(
+            self.by_key[best_key], key=lambda pair: fuzz.ratio(folded, fold_case(pair[1]))
+        )
+        score = round((key_score + fuzz.ratio(folded, fold_case(form))) / 2, 1)
+        if score < SCORE_CUTOFF:
+            return None
+        return entry, entry.names[self.lang], score
+
+    def _extends_known(self, folded: str) -> bool:
+        """True for derived words such as "Armenians" when "Armenia" is listed."""
+        return any(folded[:cut] in self.known_in_lang for cut in range(4, len(folded)))
+
+    def find(self, text: str, taken: list[tuple[int, int]]) -> list[LikelyVariant]:
+        """Likely variants in ``text`` outside the ``taken`` spans (sorted, disjoint)."""
+        hits = {}
+        for word in set(CAPITALIZED_WORD.findall(text)):
+            found = self.lookup(word)
+            if found is not None:
+                hits[word] = found
+        if not hits:
+            return []
+        from bisect import bisect_right
+
+        starts = [span[0] for span in taken]
+        pattern = re.compile(
+            r"(?<![\w'’])(?:"
+            + "|".join(map(re.escape, sorted(hits, key=len, reverse=True)))
+            + r")(?!\w)"
+        )
+        result = []
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.start())
+            if i and taken[i - 1][1] > m.start():
+                continue
+            entry, canonical, score = hits[m.group()]
+            result.append(LikelyVariant(m.start(), m.end(), m.group(), entry, canonical, score))
+        return result

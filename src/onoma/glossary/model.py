@@ -1,0 +1,110 @@
+"""The glossary data model: one entry per concept, with its forms per language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENTRY_TYPES = ("person", "place", "organization", "other")
+"""The values allowed in an entry's ``type`` field."""
+
+LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+"""A BCP 47 language tag as glossaries use it: ``en``, ``hy``, ``az-Cyrl``."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something was written: a glossary file and a 1-based line."""
+
+    path: Path
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One concept (a person, place, organization…) and its spellings.
+
+    ``names`` holds the curated form per language; ``variants`` the spellings met in
+    text that normalize to ``names[lang]``. ``lines`` maps a field path such as
+    ``"names.hy"`` or ``"variants.en.1"`` to the line it was written on.
+    """
+
+    id: str
+    type: str
+    names: dict[str, str]
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    case_sensitive: bool = False
+    review: bool = False
+    note: str | None = None
+    origin: Origin | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def name(self, lang: str) -> str | None:
+        """The curated form in ``lang``, or None when the glossary has none."""
+        return self.names.get(lang)
+
+    def forms(self, lang: str) -> list[str]:
+        """The curated name and every variant in ``lang``, name first."""
+        found = [self.names[lang]] if lang in self.names else []
+        found.extend(self.variants.get(lang, ()))
+        return found
+
+    def all_forms(self) -> Iterator[tuple[str, str, str]]:
+        """Every written form as ``(lang, text, field_path)``, names before variants."""
+        for lang, text in self.names.items():
+            yield lang, text, f"names.{lang}"
+        for lang, texts in self.variants.items():
+            for i, text in enumerate(texts):
+                yield lang, text, f"variants.{lang}.{i}"
+
+    def where(self, field_path: str | None = None) -> str:
+        """``file:line`` of the entry, or of one of its fields when known."""
+        if self.origin is None:
+            return f"entry {self.id!r}"
+        line = self.lines.get(field_path, self.origin.line) if field_path else self.origin.line
+        return f"{self.origin.path}:{line}"
+
+
+@dataclass
+class Glossary:
+    """The entries loaded from one or more glossary files, in load order."""
+
+    entries: list[Entry] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id (the last one loaded when ids repeat)."""
+        for entry in reversed(self.entries):
+            if entry.id == entry_id:
+                return entry
+        return None
+
+    def languages(self) -> list[str]:
+        """Every language code that some entry has a name or variant in."""
+        langs: set[str] = set()
+        for entry in self.entries:
+            langs.update(entry.names)
+            langs.update(entry.variants)
+        return sorted(langs)
+
+    @classmethod
+    def combine(cls, layers: Iterable[Glossary]) -> Glossary:
+        """Stack glossaries: an entry replaces any earlier layer's entry with its id."""
+        merged: dict[str, list[Entry]] = {}
+        for layer in layers:
+            layer_ids = {entry.id for entry in layer.entries}
+            for entry_id in layer_ids & merged.keys():
+                del merged[entry_id]
+            for entry in layer.entries:
+                merged.setdefault(entry.id, []).append(entry)
+        return cls([entry for group in merged.values() for entry in group])

@@ -1,0 +1,161 @@
+"""Normalize name spellings in text: the pure core, text in, text out.
+
+:func:`normalize_text` replaces every variant (and wrong-case form) of every glossary
+entry with the entry's curated name in one language, and reports what it changed
+and which unlisted words look like variants. File handling lives in
+:mod:`onoma.files`; the command line in :mod:`onoma.cli`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from onoma.fuzzy import VariantSpotter
+from onoma.glossary.model import Glossary
+from onoma.match import Matcher, protected_spans
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One replacement, at a 1-based line and column of the input."""
+
+    line: int
+    column: int
+    old: str
+    new: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A word that looks like a variant of entry ``id`` but is not listed."""
+
+    line: int
+    column: int
+    text: str
+    id: str
+    canonical: str
+    score: float
+
+
+@dataclass
+class NormalizeResult:
+    """The normalized text and the report of what changed."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+def carry_case(surface: str, name: str) -> str:
+    """Write ``name`` in the case of ``surface``: HOVANISYAN → HOVHANNISYAN."""
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return name.upper()
+    return name
+
+
+class _Locator:
+    """Turns offsets into 1-based (line, column), for offsets in increasing order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+        self.line_start = 0
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        newlines = self.text.count("\n", self.offset, offset)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.text.rfind("\n", 0, offset) + 1
+        self.offset = offset
+        return self.line, offset - self.line_start + 1
+
+
+class Normalizer:
+    """Normalizes texts against one glossary in one language; build once, reuse."""
+
+    def __init__(
+        self, glossary: Glossary, lang: str = "en", *, fuzzy: bool = False, suggest: bool = True
+    ) -> None:
+        self.lang = lang
+        self.fuzzy = fuzzy
+        self.matcher = Matcher(glossary, lang)
+        self.spotter = VariantSpotter(glossary, lang) if (suggest or fuzzy) else None
+
+    def normalize(self, text: str) -> NormalizeResult:
+        """Normalize one text; the result holds the new text, changes and suggestions."""
+        # (start, end, replacement, id) for each replacement, in text order.
+        edits: list[tuple[int, int, str, str]] = []
+        taken: list[tuple[int, int]] = []
+        for match in self.matcher.find(text):
+            edits.append(
+                (
+                    match.start,
+                    match.end,
+                    carry_case(match.surface, match.pattern.canonical),
+                    match.entry.id,
+                )
+            )
+            taken.append((match.start, match.end))
+        likely = []
+        if self.spotter is not None:
+            likely = self.spotter.find(text, taken)
+            if likely and protected_spans(text):
+                spans = protected_spans(text)
+                likely = [v for v in likely if not any(s < v.end and v.start < e for s, e in spans)]
+        suggestions: list[Suggestion] = []
+        if self.fuzzy and likely:
+            edits.extend(
+                (v.start, v.end, carry_case(v.text, v.canonical), v.entry.id) for v in likely
+            )
+            edits.sort()
+        elif likely:
+            locate = _Locator(text)
+            suggestions = [
+                Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score)
+                for v in likely
+            ]
+        return self._apply(text, edits, suggestions)
+
+    @staticmethod
+    def _apply(
+        text: str, edits: list[tuple[int, int, str, str]], suggestions: list[Suggestion]
+    ) -> NormalizeResult:
+        locate = _Locator(text)
+        pieces: list[str] = []
+        changes: list[Change] = []
+        cursor = 0
+        for start, end, new, entry_id in edits:
+            old = text[start:end]
+            if old == new:
+                continue
+            pieces.append(text[cursor:start])
+            pieces.append(new)
+            cursor = end
+            changes.append(Change(*locate(start), old, new, entry_id))
+        if not changes:
+            return NormalizeResult(text, [], suggestions)
+        pieces.append(text[cursor:])
+        return NormalizeResult("".join(pieces), changes, suggestions)
+
+
+def normalize_text(
+    text: str,
+    glossary: Glossary | None = None,
+    *,
+    lang: str = "en",
+    fuzzy: bool = False,
+    suggest: bool = True,
+) -> NormalizeResult:
+    """Normalize ``text`` with ``glossary`` (the built-in glossaries by default)."""
+    if glossary is None:
+        from onoma.glossary import load_glossaries
+
+        glossary = load_glossaries()
+    return Normalizer(glossary, lang, fuzzy=fuzzy, suggest=suggest).normalize(text)

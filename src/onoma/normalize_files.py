@@ -1,0 +1,145 @@
+"""Normalize files and streams: reading, writing, diffs and the run report.
+
+The pure core is :mod:`onoma.normalize`; this module applies it to files the way a
+formatter does (stdin/stdout, ``--in-place``, ``--check``, ``--diff``) and collects
+one report for the whole run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from onoma.errors import InputError
+from onoma.files import decode_text, iter_text_files, read_text_file, write_atomic
+from onoma.normalize import Normalizer, NormalizeResult
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file path, or ``-`` for standard input."""
+
+    path: str
+    is_dir: bool = False
+
+    @classmethod
+    def from_args(cls, paths: Iterable[Path | str], extensions: list[str]) -> list[Source]:
+        """Expand command-line paths (files, folders, ``-``) into sources."""
+        sources: list[Source] = []
+        for raw in paths or [STDIN]:
+            if str(raw) == STDIN:
+                sources.append(cls(STDIN))
+            elif Path(raw).is_dir():
+                found = [cls(str(p), is_dir=True) for p in iter_text_files([raw], extensions)]
+                sources.extend(found)
+            else:
+                sources.append(cls(str(raw)))
+        return sources or [cls(STDIN)]
+
+
+@dataclass
+class Outcome:
+    """What happened to one source."""
+
+    path: str
+    result: NormalizeResult | None = None
+    new_text: str = ""
+    diff: str = ""
+    error: str | None = None
+
+
+@dataclass
+class NormalizeRun:
+    """Normalizes sources one by one and keeps the report of the whole run."""
+
+    normalizer: Normalizer
+    in_place: bool = False
+    want_diff: bool = False
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def process(self, source: Source) -> Outcome:
+        """Normalize one source; errors are recorded, never raised."""
+        outcome = Outcome(source.path)
+        self.outcomes.append(outcome)
+        try:
+            if source.path == STDIN:
+                original = decode_text(sys.stdin.buffer.read(), "<stdin>")
+            else:
+                original = read_text_file(source.path)
+        except InputError as exc:
+            outcome.error = str(exc)
+            return outcome
+        result = self.normalizer.normalize(original.text)
+        outcome.result = result
+        outcome.new_text = result.text
+        if self.want_diff and result.changed:
+            outcome.diff = "".join(
+                difflib.unified_diff(
+                    original.text.splitlines(keepends=True),
+                    result.text.splitlines(keepends=True),
+                    fromfile=f"{source.path}\t(original)",
+                    tofile=f"{source.path}\t(normalized)",
+                )
+            )
+        if self.in_place and result.changed and source.path != STDIN:
+            try:
+                write_atomic(source.path, result.text, bom=original.bom)
+            except OSError as exc:
+                outcome.error = f"{source.path}: cannot write: {exc.strerror or exc}"
+        return outcome
+
+    @property
+    def errors(self) -> list[str]:
+        return [o.error for o in self.outcomes if o.error]
+
+    @property
+    def changed_files(self) -> list[str]:
+        return [o.path for o in self.outcomes if o.result and o.result.changed]
+
+    def json_report(self) -> str:
+        """The machine report: one object per file with its changes and suggestions."""
+        files = []
+        for o in self.outcomes:
+            item: dict[str, object] = {"path": o.path}
+            if o.error:
+                item["error"] = o.error
+            if o.result is not None:
+                item["changes"] = [asdict(c) for c in o.result.changes]
+                item["suggestions"] = [asdict(s) for s in o.result.suggestions]
+            files.append(item)
+        return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+
+    def summary(self, *, check: bool = False) -> str:
+        """The human report: files changed, replacements per entry, likely variants."""
+        per_entry: Counter[tuple[str, str, str]] = Counter()
+        lines: list[str] = []
+        for o in self.outcomes:
+            if o.result is None:
+                continue
+            for c in o.result.changes:
+                per_entry[(c.id, c.old, c.new)] += 1
+            for s in o.result.suggestions:
+                lines.append(
+                    f"{o.path}:{s.line}:{s.column}: likely variant {s.text!r} of "
+                    f"{s.canonical!r} ({s.id}, score {s.score:g}); add it to the glossary "
+                    "or use --fuzzy"
+                )
+        for (entry_id, old, new), count in sorted(per_entry.items()):
+            lines.append(f"  {old} → {new} ×{count} ({entry_id})")
+        done = len([o for o in self.outcomes if o.result is not None])
+        changed = len(self.changed_files)
+        if self.in_place:
+            tail = f"{changed} of {done} file{'s' * (done != 1)} rewritten"
+        else:
+            tail = f"{changed} of {done} file{'s' * (done != 1)} with changes"
+        if self.errors:
+            tail += f", {len(self.errors)} failed"
+        lines.append(tail + ".")
+        return "\n".join(lines)
