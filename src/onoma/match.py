@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from onoma.errors import GlossaryError
 from onoma.glossary.model import Entry, Glossary
 
 
@@ -80,7 +81,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _scheme_char(c: str) -> bool:
-    return c.isascii() and (c.isalnum() or c in "+.-")
+    return c.isascii() and c.isalpha()
 
 
 def _email_local_char(c: str) -> bool:
@@ -119,13 +120,30 @@ class Matcher:
                 pattern = Pattern(entry, form, lang, is_name=position == 0)
                 by_key.setdefault(fold_case(form), []).append(pattern)
         self.automaton: Any = ahocorasick.Automaton()
+        self.ambiguous: list[tuple[Pattern, ...]] = []
         for key, patterns in by_key.items():
+            if len({p.canonical for p in patterns if not p.entry.case_sensitive}) > 1:
+                self.ambiguous.append(tuple(patterns))
             # Names before variants: a curated name is never read as another entry's variant.
             patterns.sort(key=lambda p: not p.is_name)
             self.automaton.add_word(key, (len(key), tuple(patterns)))
         self.size = len(by_key)
         if self.size:
             self.automaton.make_automaton()
+
+    def check_unambiguous(self) -> None:
+        """Raise :class:`GlossaryError` when one form stands for two different names."""
+        if not self.ambiguous:
+            return
+        patterns = self.ambiguous[0]
+        owners = ", ".join(f"{p.entry.id!r} ({p.entry.where()})" for p in patterns)
+        first = patterns[0].entry.origin
+        raise GlossaryError(
+            first.path if first else "glossary",
+            f"{patterns[0].text!r} ({self.lang}) is a form of several entries: {owners}; "
+            f"{len(self.ambiguous)} such conflict(s), run 'onoma glossary lint' to list them",
+            first.line if first else None,
+        )
 
     def find(self, text: str, *, skip_urls: bool = True) -> list[Match]:
         """Every whole-word occurrence of a glossary form, left to right, no overlaps."""

@@ -78,7 +78,11 @@ class _Locator:
 
 
 class Normalizer:
-    """Normalizes texts against one glossary in one language; build once, reuse."""
+    """Normalizes texts against one glossary in one language; build once, reuse.
+
+    Raises :class:`~onoma.errors.GlossaryError` when the glossary has a form that
+    stands for two different names in ``lang``: the result would depend on load order.
+    """
 
     def __init__(
         self, glossary: Glossary, lang: str = "en", *, fuzzy: bool = False, suggest: bool = True
@@ -86,6 +90,7 @@ class Normalizer:
         self.lang = lang
         self.fuzzy = fuzzy
         self.matcher = Matcher(glossary, lang)
+        self.matcher.check_unambiguous()
         self.spotter = VariantSpotter(glossary, lang) if (suggest or fuzzy) else None
 
     def normalize(self, text: str) -> NormalizeResult:

@@ -133,12 +133,10 @@ class NormalizeRun:
                 )
         for (entry_id, old, new), count in sorted(per_entry.items()):
             lines.append(f"  {old} → {new} ×{count} ({entry_id})")
-        done = len([o for o in self.outcomes if o.result is not None])
         changed = len(self.changed_files)
-        if self.in_place:
-            tail = f"{changed} of {done} file{'s' * (done != 1)} rewritten"
-        else:
-            tail = f"{changed} of {done} file{'s' * (done != 1)} with changes"
+        unchanged = len([o for o in self.outcomes if o.result is not None]) - changed
+        what = "rewritten" if self.in_place else "with changes"
+        tail = f"{changed} file{'s' * (changed != 1)} {what}, {unchanged} unchanged"
         if self.errors:
             tail += f", {len(self.errors)} failed"
         lines.append(tail + ".")

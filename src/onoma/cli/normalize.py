@@ -15,8 +15,10 @@ from onoma.cli.common import (
     GlossaryOption,
     NoBuiltinOption,
     error,
+    fail,
     load_glossary,
 )
+from onoma.errors import OnomaError
 
 
 def normalize(
@@ -63,8 +65,12 @@ def normalize(
     from onoma.normalize_files import NormalizeRun, Source
 
     loaded = load_glossary(glossary, no_builtin)
+    try:
+        normalizer = Normalizer(loaded, lang, fuzzy=fuzzy)
+    except OnomaError as exc:
+        fail(str(exc))
     run = NormalizeRun(
-        Normalizer(loaded, lang, fuzzy=fuzzy),
+        normalizer,
         in_place=in_place and not (check or diff),
         want_diff=diff,
     )

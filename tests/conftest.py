@@ -1,0 +1,29 @@
+"""Shared fixtures: the seed article and small glossaries written to temporary files."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_14ccdbe27424413d.txt"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_glossary(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a YAML glossary (dedented) to ``tmp_path/name`` and return its path."""
+
+    def write(text: str, name: str = "glossary.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,97 @@
+"""Glossary lint: each kind of mistake is found, and the shipped glossary is clean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from onoma.cli import app
+from onoma.glossary import load_glossaries
+from onoma.glossary.lint import lint
+
+runner = CliRunner()
+
+
+def codes(path) -> list[str]:
+    return [p.code for p in lint(load_glossaries([path], builtin=False)) if p.severity == "error"]
+
+
+def test_shipped_glossary_is_lint_clean():
+    problems = lint(load_glossaries())
+    assert [str(p) for p in problems if p.severity == "error"] == []
+
+
+def test_shipped_glossary_lint_command_exits_0():
+    result = subprocess.run(
+        [sys.executable, "-m", "onoma", "glossary", "lint"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "code"),
+    [
+        ("- id: a\n  names: {en: Alpha}\n- id: a\n  names: {en: Beta}\n", "duplicate-id"),
+        (
+            "- id: a\n  names: {en: Alpha}\n  variants: {en: [Alfa]}\n"
+            "- id: b\n  names: {en: Beta}\n  variants: {en: [ALFA]}\n",
+            "variant-conflict",
+        ),
+        (
+            "- id: a\n  names: {en: Alpha}\n"
+            "- id: b\n  names: {en: Beta}\n  variants: {en: [alpha]}\n",
+            "variant-is-name",
+        ),
+        ("- id: a\n  names: {en: Alpha}\n- id: b\n  names: {en: Alpha}\n", "name-conflict"),
+        ("- id: a\n  names: {en: Alpha, hy: Шуши}\n", "wrong-script"),
+        ("- id: a\n  names: {en: Alpha, ru: Շուշի}\n", "wrong-script"),
+        ("- id: a\n  names: {en: Alpha, ru: Шушa}\n", "mixed-script"),  # Latin a at the end
+        ("- id: a\n  names: {en: 'Alpha '}\n", "whitespace"),
+        ("- id: a\n  names: {en: Alpha}\n  variants: {en: ['Al  pha']}\n", "whitespace"),
+    ],
+)
+def test_each_mistake_is_an_error(write_glossary, yaml_text, code):
+    assert code in codes(write_glossary(yaml_text))
+
+
+def test_problem_names_file_line_and_both_entries(write_glossary):
+    path = write_glossary(
+        "- id: a\n  names: {en: Alpha}\n  variants:\n    en: [Alfa]\n"
+        "- id: b\n  names: {en: Beta}\n  variants:\n    en: [Alfa]\n"
+    )
+    [problem] = lint(load_glossaries([path], builtin=False))
+    assert problem.where == f"{path}:8"
+    assert "'a'" in problem.message and "'b'" in problem.message and f"{path}:4" in problem.message
+
+
+def test_homoglyph_message_names_the_odd_letter(write_glossary):
+    path = write_glossary("- id: a\n  names: {en: Alpha, ru: Шушa}\n")
+    [problem] = lint(load_glossaries([path], builtin=False))
+    assert "Latin 'a' U+0061 in a Cyrillic word" in problem.message
+
+
+def test_review_flag_is_a_warning_that_strict_fails(write_glossary):
+    path = write_glossary("- id: a\n  names: {en: Alpha}\n  review: true\n")
+    result = runner.invoke(app, ["glossary", "lint", "--no-builtin", "-g", str(path)])
+    assert result.exit_code == 0
+    assert "needs-review" in result.stdout
+    strict = runner.invoke(app, ["glossary", "lint", "--no-builtin", "-g", str(path), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_lint_command_exits_1_with_a_list(write_glossary):
+    path = write_glossary("- id: a\n  names: {en: Alpha}\n- id: a\n  names: {en: Beta}\n")
+    result = runner.invoke(app, ["glossary", "lint", "-g", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:3: error: id 'a' repeats (first at {path}:1) [duplicate-id]" in result.stdout
+
+
+def test_lint_reports_a_malformed_glossary_with_exit_2(write_glossary):
+    path = write_glossary("- id: a\n  names: {en: [x\n")
+    result = runner.invoke(app, ["glossary", "lint", "-g", str(path)])
+    assert result.exit_code == 2
+    assert f"error: {path}:" in result.stderr

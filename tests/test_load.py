@@ -1,0 +1,111 @@
+"""Loading glossary files: the model, the layering rule and errors with file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onoma.errors import GlossaryError
+from onoma.glossary import builtin_glossary_dir, load_file, load_glossaries
+
+SHUSHI = """
+- id: shushi
+  type: place
+  names:
+    en: Shushi
+    hy: Շուշի
+  variants:
+    en: [Shusha, Shoushi]
+  note: a town
+"""
+
+
+def test_loads_entry_fields_and_lines(write_glossary):
+    path = write_glossary(SHUSHI)
+    [entry] = load_file(path).entries
+    assert entry.id == "shushi"
+    assert entry.type == "place"
+    assert entry.names == {"en": "Shushi", "hy": "Շուշի"}
+    assert entry.variants == {"en": ("Shusha", "Shoushi")}
+    assert entry.note == "a town"
+    assert not entry.case_sensitive
+    assert entry.where() == f"{path}:1"
+    assert entry.where("names.hy") == f"{path}:5"
+    assert entry.where("variants.en.1") == f"{path}:7"
+    assert entry.forms("en") == ["Shushi", "Shusha", "Shoushi"]
+
+
+def test_builtin_glossaries_are_shipped_in_the_package():
+    assert sorted(p.name for p in builtin_glossary_dir().glob("*.yaml"))
+    glossary = load_glossaries()
+    assert glossary.get("shushi") is not None
+    assert {"en", "hy", "ru", "az"} <= set(glossary.languages())
+
+
+def test_user_entry_replaces_builtin_entry_with_same_id(write_glossary):
+    path = write_glossary(SHUSHI)
+    glossary = load_glossaries([path])
+    shushis = [e for e in glossary if e.id == "shushi"]
+    assert len(shushis) == 1
+    assert shushis[0].origin.path == path
+    assert glossary.get("armenia") is not None  # other built-ins stay
+
+
+def test_folder_loads_every_yaml_file(tmp_path):
+    (tmp_path / "a.yaml").write_text("- id: a\n  names: {en: Alpha}\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text("- id: b\n  names: {en: Beta}\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a glossary", encoding="utf-8")
+    glossary = load_glossaries([tmp_path], builtin=False)
+    assert [e.id for e in glossary] == ["a", "b"]
+
+
+def test_repeated_ids_in_one_layer_are_kept_for_lint(write_glossary):
+    path = write_glossary("- id: a\n  names: {en: A1}\n- id: a\n  names: {en: A2}\n")
+    assert [e.names["en"] for e in load_glossaries([path], builtin=False)] == ["A1", "A2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("- id: a\n  names: {en: A\n", 3, "invalid YAML"),
+        ("id: a\n", 1, "a glossary must be a YAML list of entries"),
+        ("- just a string\n", 1, "an entry must be a mapping, not str"),
+        ("- names: {en: A}\n", 1, "entry has no 'id'"),
+        ("- id: a\n  type: city\n  names: {en: A}\n", 2, "type 'city' is not one of"),
+        ("- id: a\n  names: {en: A}\n  colour: red\n", 3, "unknown field 'colour'"),
+        ("- id: a\n  names: [A]\n", 1, "'names' must map language codes to names"),
+        ("- id: a\n  names:\n    english: A\n", 3, "'english' is not a language code"),
+        ("- id: a\n  names:\n    en: 12\n", 3, "names.en must be a string, not a number"),
+        ("- id: a\n  names: {en: A}\n  variants:\n    en: [B, 3]\n", 4, "must be a string"),
+        ("- id: a\n  names: {en: A}\n  case_sensitive: yes please\n", 3, "must be true or false"),
+        ("- id: a\n  names: {en: A}\n- id: b\n  id: c\n  names: {en: B}\n", 4, "invalid YAML"),
+    ],
+)
+def test_malformed_glossary_errors_name_file_and_line(write_glossary, text, line, message):
+    path = write_glossary(text)
+    with pytest.raises(GlossaryError) as caught:
+        load_file(path)
+    assert caught.value.path == path
+    assert caught.value.line == line, str(caught.value)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:{line}: ")
+
+
+def test_missing_glossary_path_is_an_error(tmp_path):
+    with pytest.raises(GlossaryError, match="no such file or folder"):
+        load_glossaries([tmp_path / "missing.yaml"])
+
+
+def test_latin1_glossary_is_an_error(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_bytes("- id: a\n  names: {en: Şuşa}\n".encode().replace(b"\xc5\x9e", b"\xe9"))
+    with pytest.raises(GlossaryError, match="not UTF-8 text"):
+        load_file(path)
+
+
+def test_empty_glossary_file_has_no_entries(tmp_path: Path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    assert len(load_file(path)) == 0

@@ -1,0 +1,84 @@
+"""The matcher: whole words, case folding, longest match, URLs left alone."""
+
+from __future__ import annotations
+
+from onoma.glossary.model import Entry, Glossary
+from onoma.match import Matcher, fold_case, protected_spans
+
+
+def glossary(*entries: Entry) -> Glossary:
+    return Glossary(list(entries))
+
+
+SHUSHI = Entry("shushi", "place", {"en": "Shushi"}, {"en": ("Shusha", "Shoushi")})
+KARIN = Entry("karin", "person", {"en": "Karin"})
+KARIN_TAK = Entry("karin-tak", "place", {"en": "Karin Tak"}, {"en": ("Karintak",)})
+
+
+def found(text: str, *entries: Entry, lang: str = "en") -> list[tuple[str, str]]:
+    return [(m.surface, m.entry.id) for m in Matcher(glossary(*entries), lang).find(text)]
+
+
+def test_finds_names_and_variants_case_insensitively():
+    assert found("SHUSHA, shoushi and Shushi.", SHUSHI) == [
+        ("SHUSHA", "shushi"),
+        ("shoushi", "shushi"),
+        ("Shushi", "shushi"),
+    ]
+
+
+def test_whole_words_only():
+    assert found("Shushanik Shushas xShusha Shusha2 Shusha_ Shusha", SHUSHI) == [
+        ("Shusha", "shushi")
+    ]
+
+
+def test_possessive_and_hyphenated_forms_match():
+    assert found("Shusha's, Shusha’s and Shusha-based", SHUSHI) == [("Shusha", "shushi")] * 3
+
+
+def test_longest_match_wins():
+    assert found("near Karin Tak and Karin", KARIN, KARIN_TAK) == [
+        ("Karin Tak", "karin-tak"),
+        ("Karin", "karin"),
+    ]
+
+
+def test_shorter_match_when_longer_is_not_a_whole_word():
+    assert found("Karin Takht", KARIN, KARIN_TAK) == [("Karin", "karin")]
+
+
+def test_case_sensitive_entries_match_exact_case_only():
+    entry = Entry("us", "place", {"en": "US"}, case_sensitive=True)
+    assert found("us and US", entry) == [("US", "us")]
+
+
+def test_urls_and_emails_are_left_alone():
+    text = "See https://news.am/Shusha/x, www.shusha.am and shusha@mail.am; Shusha."
+    assert found(text, SHUSHI) == [("Shusha", "shushi")]
+    assert found("[Shusha](https://x.org/shusha)", SHUSHI) == [("Shusha", "shushi")]
+
+
+def test_protected_spans_cover_the_whole_url():
+    text = "a https://x.org/p?q=1 b"
+    [(start, end)] = protected_spans(text)
+    assert text[start:end] == "https://x.org/p?q=1"
+
+
+def test_non_latin_scripts_and_combining_marks():
+    entry = Entry("shushi", "place", {"ru": "Шуши", "hy": "Շուշի"}, {"ru": ("Шуша",)})
+    assert found("в Шуше и в ШУША", entry, lang="ru") == [("ШУША", "shushi")]
+    assert found("Շուշի, Շուշին", entry, lang="hy") == [("Շուշի", "shushi")]
+    # a combining accent continues the word: "Shushá" is not "Shush"
+    assert found("Shusha\u0301 Shusha", SHUSHI) == [("Shusha", "shushi")]
+
+
+def test_fold_case_keeps_offsets():
+    text = "İstanbul and Shusha"
+    assert len(fold_case(text)) == len(text)
+    assert found(text, SHUSHI) == [("Shusha", "shushi")]
+
+
+def test_only_the_requested_language():
+    entry = Entry("shushi", "place", {"en": "Shushi", "ru": "Шуши"}, {"ru": ("Шуша",)})
+    assert found("Шуша", entry, lang="en") == []

@@ -1,0 +1,197 @@
+"""``onoma normalize`` end to end: stdin/stdout, files, --in-place, --check, --diff, --json,
+and bad input that must give a clear error without damaging anything."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEED
+from typer.testing import CliRunner
+
+from onoma.cli import app
+
+runner = CliRunner()
+
+
+def onoma(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "onoma", *args], input=stdin, capture_output=True, cwd=cwd
+    )
+
+
+def test_stdin_to_stdout_as_a_subprocess():
+    result = onoma("normalize", stdin=b"Artstrun Hovhanissyan in Shusha.\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "Artsrun Hovhannisyan in Shushi.\n"
+    assert "Shusha → Shushi ×1 (shushi)" in result.stderr.decode()
+
+
+def test_single_file_goes_to_stdout_and_is_not_modified(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Shoushi\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == "Shushi\n"
+    assert path.read_text(encoding="utf-8") == "Shoushi\n"
+
+
+def test_seed_folder_in_place_then_check_is_clean(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEED.parent, folder)
+    (folder / "notes.csv").write_text("Shusha", encoding="utf-8")  # not a searched extension
+    os.chmod(folder / SEED.name, 0o640)
+    check = runner.invoke(app, ["normalize", "--check", str(folder)])
+    assert check.exit_code == 1
+    assert "1 file with changes, 0 unchanged" in check.stderr
+    done = runner.invoke(app, ["normalize", "--in-place", str(folder)])
+    assert done.exit_code == 0, done.stderr
+    text = (folder / SEED.name).read_text(encoding="utf-8")
+    assert "Artsrun Hovhannisyan" in text and "Lisagoras" not in text
+    assert (folder / SEED.name).stat().st_mode & 0o777 == 0o640
+    assert (folder / "notes.csv").read_text(encoding="utf-8") == "Shusha"
+    assert sorted(p.name for p in folder.iterdir()) == sorted([SEED.name, "notes.csv"])
+    assert runner.invoke(app, ["normalize", "--check", str(folder)]).exit_code == 0
+
+
+def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# Shusha\n\nText.\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", "--diff", str(path)])
+    assert result.exit_code == 0
+    assert "-# Shusha\n+# Shushi\n" in result.stdout
+    assert path.read_text(encoding="utf-8") == "# Shusha\n\nText.\n"
+
+
+def test_json_report_fields(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("x\nSee Shusha and Hovhanisian.\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", "--json", str(path)])
+    assert result.exit_code == 0
+    [report] = json.loads(result.stdout)["files"]
+    assert report["path"] == str(path)
+    assert report["changes"] == [
+        {"line": 2, "column": 5, "old": "Shusha", "new": "Shushi", "id": "shushi"}
+    ]
+    [suggestion] = report["suggestions"]
+    assert suggestion["text"] == "Hovhanisian" and suggestion["id"] == "hovhannisyan"
+    assert suggestion["canonical"] == "Hovhannisyan" and (
+        suggestion["line"],
+        suggestion["column"],
+    ) == (2, 16)
+    assert 80 <= suggestion["score"] <= 100
+
+
+def test_crlf_and_bom_survive_in_place(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbfShusha\r\nline two Shoushi\r\n")
+    result = runner.invoke(app, ["normalize", "-i", str(path)])
+    assert result.exit_code == 0
+    assert path.read_bytes() == b"\xef\xbb\xbfShushi\r\nline two Shushi\r\n"
+
+
+def test_bad_files_are_reported_and_the_others_processed(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Shusha\n", encoding="utf-8")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00Shusha")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Café in Shusha\n".encode("latin-1"))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    before = {p: p.read_bytes() for p in (binary, latin1, empty)}
+    result = runner.invoke(
+        app, ["normalize", "-i", str(binary), str(latin1), str(empty), str(missing), str(good)]
+    )
+    assert result.exit_code == 2
+    assert f"error: {binary}: binary file (NUL bytes), not text; skipped" in result.stderr
+    assert (
+        f"error: {latin1}: not UTF-8 text: byte 0xe9 at offset 3 (Latin-1 or another "
+        "encoding? convert it to UTF-8); skipped" in result.stderr
+    )
+    assert f"error: {missing}: No such file or directory" in result.stderr
+    assert good.read_text(encoding="utf-8") == "Shushi\n"
+    assert {p: p.read_bytes() for p in before} == before
+    assert "1 file rewritten, 1 unchanged, 3 failed." in result.stderr
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text("Shusha", encoding="utf-8")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads every file: simulate the refusal
+        real = Path.read_bytes
+
+        def refuse(self):
+            if self == path:
+                raise PermissionError(13, "Permission denied")
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = runner.invoke(app, ["normalize", str(path)])
+    assert result.exit_code == 2
+    assert f"error: {path}: Permission denied" in result.stderr
+
+
+def test_failed_write_leaves_the_original_and_no_temporary_file(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("Shusha\n", encoding="utf-8")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    result = runner.invoke(app, ["normalize", "-i", str(path)])
+    assert result.exit_code == 2
+    assert f"error: {path}: cannot write: No space left on device" in result.stderr
+    assert path.read_text(encoding="utf-8") == "Shusha\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_malformed_glossary_is_exit_2_and_touches_nothing(tmp_path, write_glossary):
+    glossary = write_glossary("- id: a\n  names: {en: A}\n  colour: red\n")
+    path = tmp_path / "a.txt"
+    path.write_text("Shusha\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", "-i", "-g", str(glossary), str(path)])
+    assert result.exit_code == 2
+    assert f"error: {glossary}:3: unknown field 'colour'" in result.stderr
+    assert path.read_text(encoding="utf-8") == "Shusha\n"
+
+
+def test_conflicting_glossary_is_refused(tmp_path, write_glossary):
+    glossary = write_glossary(
+        "- id: a\n  names: {en: Alpha}\n  variants: {en: [Alfa]}\n"
+        "- id: b\n  names: {en: Beta}\n  variants: {en: [Alfa]}\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text("Alfa\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", "-i", "-g", str(glossary), str(path)])
+    assert result.exit_code == 2
+    assert "'Alfa' (en) is a form of several entries: 'a'" in result.stderr
+    assert "onoma glossary lint" in result.stderr
+    assert path.read_text(encoding="utf-8") == "Alfa\n"
+
+
+def test_user_glossary_changes_the_canonical_form(tmp_path, write_glossary):
+    glossary = write_glossary(
+        "- id: shushi\n  type: place\n  names: {en: Shusha}\n  variants: {en: [Shushi]}\n"
+    )
+    result = runner.invoke(app, ["normalize", "-g", str(glossary), "-"], input="Shushi\n")
+    assert result.stdout == "Shusha\n"
+
+
+def test_help_is_fast_and_imports_nothing_heavy():
+    code = (
+        "import sys; from onoma.cli import app\n"
+        "heavy = {'torch', 'stanza', 'spacy', 'ctranslate2', 'argostranslate', 'icu',"
+        " 'rapidfuzz', 'ahocorasick', 'sentencepiece'}\n"
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"
+    assert onoma("--help").returncode == 0
