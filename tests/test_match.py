@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from onoma.glossary.model import Entry, Glossary
 from onoma.match import Matcher, fold_case, protected_spans
 
@@ -82,3 +85,41 @@ def test_fold_case_keeps_offsets():
 def test_only_the_requested_language():
     entry = Entry("shushi", "place", {"en": "Shushi", "ru": "Шуши"}, {"ru": ("Шуша",)})
     assert found("Шуша", entry, lang="en") == []
+
+
+def reference_matches(forms: list[str], text: str) -> list[tuple[int, int]]:
+    """Leftmost-longest whole-word matches, by brute force."""
+    folded = text.lower()
+    result, i = [], 0
+    while i < len(text):
+        best = None
+        for form in forms:
+            end = i + len(form)
+            whole = (i == 0 or not text[i - 1].isalnum()) and (
+                end >= len(text) or not text[end].isalnum()
+            )
+            if whole and folded.startswith(form.lower(), i) and (best is None or end > best):
+                best = end
+        if best is None:
+            i += 1
+        else:
+            result.append((i, best))
+            i = best
+    return result
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text("ab ", min_size=1, max_size=5).map(str.strip).filter(bool),
+        min_size=1,
+        max_size=6,
+        unique=True,
+    ),
+    st.text("abAB .", max_size=30),
+)
+def test_matches_agree_with_brute_force(forms, text):
+    entries = [Entry(f"e{i}", "other", {"en": form}) for i, form in enumerate(forms)]
+    matcher = Matcher(Glossary(entries), "en")
+    got = [(start, end) for start, end, _ in matcher.spans(text)]
+    assert got == reference_matches(forms, text)

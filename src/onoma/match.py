@@ -11,30 +11,29 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from onoma.errors import GlossaryError
 from onoma.glossary.model import Entry, Glossary
 
 
-@dataclass(frozen=True, slots=True)
 class Pattern:
-    """One written form of an entry and the curated name it stands for."""
+    """One written form of an entry and the curated name it stands for in ``lang``."""
 
-    entry: Entry
-    text: str
-    lang: str
-    is_name: bool
+    __slots__ = ("canonical", "entry", "is_name", "lang", "text")
 
-    @property
-    def canonical(self) -> str:
-        """The curated form in the matcher's language."""
-        return self.entry.names.get(self.lang, self.text)
+    def __init__(self, entry: Entry, text: str, lang: str, is_name: bool) -> None:
+        self.entry = entry
+        self.text = text
+        self.lang = lang
+        self.is_name = is_name
+        self.canonical = entry.names.get(lang, text)
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.entry.id!r}, {self.text!r}, {self.lang!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A glossary form found in text at ``text[start:end]``."""
 
     start: int
@@ -57,9 +56,7 @@ def fold_case(text: str) -> str:
 
 def is_word_char(char: str) -> bool:
     """Letters, digits, underscore and combining marks continue a word."""
-    if char.isalnum() or char == "_":
-        return True
-    return char > "\x7f" and unicodedata.category(char)[0] == "M"
+    return char.isalnum() or char == "_" or (char > "\x7f" and _is_mark(char))
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -126,7 +123,10 @@ class Matcher:
                 self.ambiguous.append(tuple(patterns))
             # Names before variants: a curated name is never read as another entry's variant.
             patterns.sort(key=lambda p: not p.is_name)
-            self.automaton.add_word(key, (len(key), tuple(patterns)))
+            simple = len(patterns) == 1 and not patterns[0].entry.case_sensitive
+            self.automaton.add_word(
+                key, (len(key), patterns[0] if simple else None, tuple(patterns))
+            )
         self.size = len(by_key)
         if self.size:
             self.automaton.make_automaton()
@@ -147,35 +147,66 @@ class Matcher:
 
     def find(self, text: str, *, skip_urls: bool = True) -> list[Match]:
         """Every whole-word occurrence of a glossary form, left to right, no overlaps."""
+        return [Match(s, e, text[s:e], p) for s, e, p in self.spans(text, skip_urls=skip_urls)]
+
+    def spans(self, text: str, *, skip_urls: bool = True) -> list[tuple[int, int, Pattern]]:
+        """Like :meth:`find`, as bare ``(start, end, pattern)`` tuples: the hot path.
+
+        The scan yields every key ending at each position, in order of the end, with
+        prefixes and suffixes of longer keys too. Candidates that are whole words are
+        kept as they come; an overlap (rare: "Karin" and "Karin Tak") is settled on the
+        spot in favour of the leftmost, then longest, match.
+        """
         if not self.size or not text:
             return []
-        found: list[tuple[int, int, Pattern]] = []
+        folded = fold_case(text)
         length = len(text)
-        for last, (size, patterns) in self.automaton.iter(fold_case(text)):
-            start = last - size + 1
-            end = last + 1
-            if start and is_word_char(text[start - 1]):
-                continue
-            if end < length and is_word_char(text[end]):
-                continue
-            pattern = patterns[0]
-            if pattern.entry.case_sensitive or len(patterns) > 1:
-                surface = text[start:end]
-                chosen = [p for p in patterns if not p.entry.case_sensitive or p.text == surface]
-                if not chosen:
-                    continue
-                pattern = chosen[0]
-            found.append((start, end, pattern))
-        found.sort(key=lambda item: (item[0], -item[1]))
-        spans = protected_spans(text) if skip_urls else []
-        matches: list[Match] = []
+        urls = protected_spans(text) if skip_urls else []
+        found: list[tuple[int, int, Pattern]] = []
         reach = 0
-        for start, end, pattern in found:
-            if start < reach or (spans and _overlaps(spans, start, end)):
+        for last, (size, pattern, patterns) in self.automaton.iter(folded):
+            end = last + 1
+            if end < length:
+                c = folded[end]
+                if c.isalnum() or c == "_" or (c > "\x7f" and _is_mark(c)):
+                    continue
+            start = end - size
+            if start:
+                c = folded[start - 1]
+                if c.isalnum() or c == "_" or (c > "\x7f" and _is_mark(c)):
+                    continue
+            if pattern is None:
+                pattern = _choose(patterns, text[start:end])
+                if pattern is None:
+                    continue
+            if urls and _overlaps(urls, start, end):
                 continue
-            matches.append(Match(start, end, text[start:end], pattern))
-            reach = end
-        return matches
+            if start >= reach:
+                found.append((start, end, pattern))
+                reach = end
+                continue
+            keep = len(found)
+            while keep and found[keep - 1][1] > start:
+                if found[keep - 1][0] < start:
+                    break  # an earlier match starts further left: it stays
+                keep -= 1
+            else:
+                del found[keep:]
+                found.append((start, end, pattern))
+                reach = end
+        return found
+
+
+def _choose(patterns: tuple[Pattern, ...], surface: str) -> Pattern | None:
+    """The pattern a surface form stands for, honouring ``case_sensitive`` entries."""
+    for pattern in patterns:
+        if not pattern.entry.case_sensitive or pattern.text == surface:
+            return pattern
+    return None
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

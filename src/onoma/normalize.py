@@ -9,14 +9,14 @@ and which unlisted words look like variants. File handling lives in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from onoma.fuzzy import VariantSpotter
 from onoma.glossary.model import Glossary
 from onoma.match import Matcher, protected_spans
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One replacement, at a 1-based line and column of the input."""
 
     line: int
@@ -26,8 +26,7 @@ class Change:
     id: str
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A word that looks like a variant of entry ``id`` but is not listed."""
 
     line: int
@@ -53,8 +52,7 @@ class NormalizeResult:
 
 def carry_case(surface: str, name: str) -> str:
     """Write ``name`` in the case of ``surface``: HOVANISYAN → HOVHANNISYAN."""
-    letters = [c for c in surface if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if len(surface) > 1 and surface.isupper():
         return name.upper()
     return name
 
@@ -95,55 +93,50 @@ class Normalizer:
 
     def normalize(self, text: str) -> NormalizeResult:
         """Normalize one text; the result holds the new text, changes and suggestions."""
+        spans = self.matcher.spans(text)
         # (start, end, replacement, id) for each replacement, in text order.
-        edits: list[tuple[int, int, str, str]] = []
-        taken: list[tuple[int, int]] = []
-        for match in self.matcher.find(text):
-            edits.append(
-                (
-                    match.start,
-                    match.end,
-                    carry_case(match.surface, match.pattern.canonical),
-                    match.entry.id,
-                )
-            )
-            taken.append((match.start, match.end))
-        likely = []
-        if self.spotter is not None:
-            likely = self.spotter.find(text, taken)
-            if likely and protected_spans(text):
-                spans = protected_spans(text)
-                likely = [v for v in likely if not any(s < v.end and v.start < e for s, e in spans)]
+        edits = [
+            (start, end, carry_case(text[start:end], pattern.canonical), pattern.entry.id)
+            for start, end, pattern in spans
+            if text[start:end] != pattern.canonical
+        ]
         suggestions: list[Suggestion] = []
-        if self.fuzzy and likely:
-            edits.extend(
-                (v.start, v.end, carry_case(v.text, v.canonical), v.entry.id) for v in likely
-            )
-            edits.sort()
-        elif likely:
-            locate = _Locator(text)
-            suggestions = [
-                Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score)
-                for v in likely
-            ]
+        if self.spotter is not None:
+            taken = sorted([(start, end) for start, end, _ in spans] + protected_spans(text))
+            likely = self.spotter.find(text, taken)
+            if self.fuzzy:
+                edits.extend(
+                    (v.start, v.end, carry_case(v.text, v.canonical), v.entry.id) for v in likely
+                )
+                edits.sort()
+            else:
+                locate = _Locator(text)
+                suggestions = [
+                    Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score)
+                    for v in likely
+                ]
         return self._apply(text, edits, suggestions)
 
     @staticmethod
     def _apply(
         text: str, edits: list[tuple[int, int, str, str]], suggestions: list[Suggestion]
     ) -> NormalizeResult:
-        locate = _Locator(text)
         pieces: list[str] = []
         changes: list[Change] = []
-        cursor = 0
+        cursor = line_start = 0
+        line = 1
         for start, end, new, entry_id in edits:
             old = text[start:end]
             if old == new:
                 continue
+            newlines = text.count("\n", cursor, start)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", cursor, start) + 1
             pieces.append(text[cursor:start])
             pieces.append(new)
             cursor = end
-            changes.append(Change(*locate(start), old, new, entry_id))
+            changes.append(Change(line, start - line_start + 1, old, new, entry_id))
         if not changes:
             return NormalizeResult(text, [], suggestions)
         pieces.append(text[cursor:])

@@ -12,7 +12,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from onoma.errors import InputError
@@ -111,8 +111,8 @@ class NormalizeRun:
             if o.error:
                 item["error"] = o.error
             if o.result is not None:
-                item["changes"] = [asdict(c) for c in o.result.changes]
-                item["suggestions"] = [asdict(s) for s in o.result.suggestions]
+                item["changes"] = [c._asdict() for c in o.result.changes]
+                item["suggestions"] = [s._asdict() for s in o.result.suggestions]
             files.append(item)
         return json.dumps({"files": files}, ensure_ascii=False, indent=2)
 
