@@ -117,6 +117,7 @@ def test_bad_files_are_reported_and_the_others_processed(tmp_path):
     assert f"error: {missing}: No such file or directory" in result.stderr
     assert good.read_text(encoding="utf-8") == "Shushi\n"
     assert {p: p.read_bytes() for p in before} == before
+    assert f"rewritten: {good} (1 replacement)" in result.stderr
     assert "1 file rewritten, 1 unchanged, 3 failed." in result.stderr
 
 

@@ -131,6 +131,11 @@ class NormalizeRun:
                     f"{s.canonical!r} ({s.id}, score {s.score:g}); add it to the glossary "
                     "or use --fuzzy"
                 )
+        what = "rewritten" if self.in_place else "would change"
+        for o in self.outcomes:
+            if o.result is not None and o.result.changed and len(self.outcomes) > 1:
+                count = len(o.result.changes)
+                lines.append(f"{what}: {o.path} ({count} replacement{'s' * (count != 1)})")
         for (entry_id, old, new), count in sorted(per_entry.items()):
             lines.append(f"  {old} → {new} ×{count} ({entry_id})")
         changed = len(self.changed_files)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
 from onoma.errors import OnomaError
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_WOULD_CHANGE = 1
@@ -52,3 +56,14 @@ def load_glossary(paths: list[Path] | None, no_builtin: bool = False):
         return load_glossaries(paths or [], builtin=not no_builtin)
     except OnomaError as exc:
         fail(str(exc))
+
+
+def progress(items: Sequence[T], description: str) -> Iterable[T]:
+    """Iterate ``items`` with a progress bar on stderr, shown only on a terminal and
+    only for more than one item."""
+    if len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(items, description=description, console=Console(stderr=True), transient=True)

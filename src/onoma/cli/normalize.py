@@ -17,6 +17,7 @@ from onoma.cli.common import (
     error,
     fail,
     load_glossary,
+    progress,
 )
 from onoma.errors import OnomaError
 
@@ -76,7 +77,7 @@ def normalize(
     )
     sources = Source.from_args(paths or [], [e.strip() for e in extensions.split(",") if e.strip()])
     single = len(sources) == 1 and not sources[0].is_dir
-    for source in sources:
+    for source in progress(sources, "Normalizing"):
         outcome = run.process(source)
         if outcome.error:
             error(outcome.error)
