@@ -1,0 +1,108 @@
+"""Exact-match accuracy of press-Latin -> Armenian and -> Russian on tests/data/translit_names.tsv.
+
+Compares onoma with ICU's own letter-by-letter transforms (Latin-Armenian, Latin-Cyrillic,
+and Latin-Russian/BGN) and lists the names onoma gets wrong.
+
+    python benchmarks/translit_accuracy.py [--names PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+NAMES = Path(__file__).resolve().parent.parent / "tests" / "data" / "translit_names.tsv"
+
+
+def load_names(path: Path = NAMES) -> list[dict[str, str]]:
+    """Rows of the names file: en_press, hy, ru."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def accuracy(
+    rows: list[dict[str, str]], column: str, convert: Callable[[str], str]
+) -> tuple[float, list[tuple[str, str, str]]]:
+    """Share of rows where ``convert(en_press)`` equals ``column``, and the misses."""
+    misses = []
+    for row in rows:
+        got = convert(row["en_press"])
+        if got != row[column]:
+            misses.append((row["en_press"], row[column], got))
+    return 1 - len(misses) / len(rows), misses
+
+
+def _icu(transform_id: str) -> Callable[[str], str]:
+    import icu
+
+    transliterator = icu.Transliterator.createInstance(transform_id)
+    return transliterator.transliterate
+
+
+def _rules_only(key: tuple[str, str, str, str]) -> Callable[[str], str]:
+    """onoma's transform without the exceptions file, for comparison."""
+    from onoma.translit import schemes
+    from onoma.translit.runs import split_runs
+
+    def convert(text: str) -> str:
+        return "".join(
+            schemes.convert(key, run.text, exceptions=False) if run.script == "latn" else run.text
+            for run in split_runs(text)
+        )
+
+    return convert
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--names", type=Path, default=NAMES, help="TSV with en_press, hy, ru")
+    args = parser.parse_args()
+
+    from onoma.translit import transliterate
+    from onoma.translit.lexicon import load_exceptions
+
+    rows = load_names(args.names)
+    exceptions = load_exceptions()
+    covered = [r["en_press"] for r in rows if any(e.matches(r["en_press"]) for e in exceptions)]
+    print(f"{len(rows)} names; {len(exceptions)} exception entries", end=" ")
+    print(f"({len(exceptions) / len(rows):.0%} of the set), covering {len(covered)} names\n")
+
+    systems = {
+        "hy": [
+            ("onoma press", lambda s: transliterate(s, to="armn", lang="en")),
+            ("onoma rules only", _rules_only(("en", "latn", "armn", "press"))),
+            ("ICU Latin-Armenian", _icu("Latin-Armenian")),
+        ],
+        "ru": [
+            ("onoma press", lambda s: transliterate(s, to="cyrl", lang="en")),
+            ("onoma rules only", _rules_only(("en", "latn", "cyrl", "press"))),
+            ("ICU Latin-Cyrillic", _icu("Latin-Cyrillic")),
+            ("ICU Latin-Russian/BGN", _icu("Latin-Russian/BGN")),
+        ],
+    }
+    print(f"{'target':<8}{'system':<24}{'accuracy':>9}")
+    failures = {}
+    for column, entries in systems.items():
+        for name, convert in entries:
+            score, misses = accuracy(rows, column, convert)
+            print(f"{column:<8}{name:<24}{score:>9.1%}")
+            if name == "onoma press":
+                failures[column] = misses
+    reverse, reverse_misses = accuracy(
+        [{**r, "en": r["en_press"], "en_press": r["hy"]} for r in rows],
+        "en",
+        lambda s: transliterate(s, to="latn", lang="hy"),
+    )
+    print(f"{'en':<8}{'onoma hy -> press':<24}{reverse:>9.1%}")
+    failures["en (from hy)"] = reverse_misses
+
+    for column, misses in failures.items():
+        print(f"\nonoma misses, {column} ({len(misses)}):")
+        for source, expected, got in misses:
+            print(f"  {source:<16} expected {expected:<16} got {got}")
+
+
+if __name__ == "__main__":
+    main()

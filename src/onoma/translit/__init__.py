@@ -1,0 +1,45 @@
+"""Transliteration between Armenian, Russian and Azerbaijani Cyrillic, and Latin script.
+
+>>> transliterate("Հովհաննիսյան", to="latn")
+'Hovhannisyan'
+>>> transliterate("Hovhannisyan", to="cyrl")
+'Ованнисян'
+
+Schemes are ICU transforms: system ones (BGN/PCGN) and rule files shipped in ``rules/``.
+Each run of one script goes through the transform for its language; text in a script the
+transform does not cover is left as it is.
+"""
+
+from __future__ import annotations
+
+from onoma.translit import schemes
+from onoma.translit.runs import detect_lang, has_az_cyrillic, split_runs
+from onoma.translit.schemes import SchemeInfo, TranslitError, list_schemes
+
+__all__ = ["SchemeInfo", "TranslitError", "list_schemes", "transliterate"]
+
+
+def transliterate(text: str, to: str, lang: str | None = None, scheme: str | None = None) -> str:
+    """Transliterate ``text`` into the script ``to`` (latn, armn, cyrl or ascii).
+
+    ``lang`` is the source language (hy, ru, az or en); when None it is guessed per word from
+    the script: Armenian -> hy, Cyrillic -> ru (az when the text has Azerbaijani Cyrillic
+    letters), Latin -> en (az for a word with Azerbaijani letters). ``scheme`` is bgn, iso,
+    ala-lc or press; when None each pair uses its default (press for Armenian, bgn for Russian
+    and Azerbaijani). ``ascii`` goes through the Latin scheme, then folds everything to ASCII.
+
+    Raises TranslitError for an unknown target, language or scheme, or a pair with none.
+    """
+    schemes.check(to, lang, scheme)
+    target = "latn" if to == "ascii" else to
+    az_cyrillic = lang is None and has_az_cyrillic(text)
+    pieces = []
+    for run in split_runs(text):
+        source = "armn" if run.script == "armn_punct" else run.script
+        run_lang = lang or detect_lang(run, az_cyrillic)
+        key = None
+        if source is not None and source != target and run_lang is not None:
+            key = schemes.find(run_lang, source, target, scheme)
+        pieces.append(schemes.convert(key, run.text) if key else run.text)
+    result = "".join(pieces)
+    return schemes.fold_ascii(result) if to == "ascii" else result

@@ -1,0 +1,92 @@
+"""Property tests: round trips of the reversible schemes, and text that must pass through."""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from onoma.translit import transliterate
+from onoma.translit.runs import split_runs
+
+RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+RUSSIAN_UPPER = RUSSIAN.upper().replace("Ъ", "").replace("Ь", "")  # no case in ISO 9
+AZ_CYRILLIC = "аАбБҹҸчЧдДеЕәӘфФҝҜғҒһҺхХыЫиИжЖкКгГлЛмМнНоОөӨпПрРсСшШтТуУүҮвВјЈзЗ"
+AZ_LATIN = "aAbBcCçÇdDeEəƏfFgGğĞhHxXıIiİjJkKqQlLmMnNoOöÖpPrRsSşŞtTuUüÜvVyYzZ"
+ARMENIAN = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆև"
+
+settings.register_profile("translit", max_examples=200, deadline=None)
+settings.load_profile("translit")
+
+
+def _words(alphabet: str) -> st.SearchStrategy[str]:
+    word = st.text(alphabet=alphabet, min_size=1, max_size=12)
+    return st.lists(word, min_size=1, max_size=5).map(" ".join)
+
+
+@given(_words(RUSSIAN + RUSSIAN_UPPER))
+def test_russian_iso_9_round_trip(text: str) -> None:
+    latin = transliterate(text, to="latn", lang="ru", scheme="iso")
+    assert transliterate(latin, to="cyrl", lang="ru", scheme="iso") == text
+
+
+@given(_words(AZ_CYRILLIC))
+def test_azerbaijani_cyrillic_round_trip(text: str) -> None:
+    latin = transliterate(text, to="latn", lang="az")
+    assert transliterate(latin, to="cyrl", lang="az") == text
+
+
+@given(_words(AZ_LATIN))
+def test_azerbaijani_latin_round_trip(text: str) -> None:
+    cyrillic = transliterate(text, to="cyrl", lang="az")
+    assert transliterate(cyrillic, to="latn", lang="az") == text
+
+
+@given(_words(AZ_CYRILLIC))
+def test_azerbaijani_agrees_with_icu_bgn(text: str) -> None:
+    import icu
+
+    reference = icu.Transliterator.createInstance("az_Cyrl-az/BGN")
+    assert transliterate(text, to="latn", lang="az") == reference.transliterate(text)
+
+
+@given(_words(ARMENIAN))
+def test_armenian_iso_9985_round_trip(text: str) -> None:
+    # Classical եւ and the ligature և are both "ew"; a title-cased և is Եւ.
+    assume("եւ" not in text.title().lower())
+    for word in (text, text.title()):
+        latin = transliterate(word, to="latn", lang="hy", scheme="iso")
+        assert transliterate(latin, to="armn", lang="hy", scheme="iso") == word
+
+
+# Georgian, Greek, CJK, digits, punctuation and symbols: no scheme covers them.
+OTHER = st.text(
+    alphabet=st.sampled_from(
+        "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰαβγδεζηθΩ漢字かな0123456789 .,;:!?-—«»()[]\n\t😀€№"
+    ),
+    max_size=40,
+)
+
+
+@given(OTHER)
+def test_uncovered_scripts_pass_through(text: str) -> None:
+    for to in ("latn", "armn", "cyrl"):
+        assert transliterate(text, to=to) == text
+
+
+@given(OTHER, st.sampled_from(["Երևան", "Москва", "Yerevan", "Азәрбајҹан"]), OTHER)
+def test_uncovered_text_is_kept_around_names(before: str, name: str, after: str) -> None:
+    for to in ("latn", "armn", "cyrl"):
+        got = transliterate(before + " " + name + " " + after, to=to)
+        assert got.startswith(before + " ")
+        assert got.endswith(" " + after)
+
+
+@given(st.text(max_size=60))
+def test_runs_cover_the_text(text: str) -> None:
+    assert "".join(run.text for run in split_runs(text)) == text
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_accepted(text: str) -> None:
+    for to in ("latn", "armn", "cyrl", "ascii"):
+        assert isinstance(transliterate(text, to=to), str)
