@@ -13,6 +13,10 @@ from onoma.cli.common import (
     NoBuiltinOption,
     load_glossary,
 )
+from onoma.cli.glossary_edit import add_command, fmt_command, merge_command
+from onoma.cli.glossary_exchange import export_command, import_command
+from onoma.cli.glossary_info import show_command, stats_command
+from onoma.cli.glossary_suggest import suggest_command
 
 app = typer.Typer(
     help="Check and maintain glossary files.",
@@ -44,3 +48,13 @@ def lint_command(
         err=True,
     )
     raise typer.Exit(EXIT_WOULD_CHANGE if errors or (strict and warnings) else EXIT_OK)
+
+
+app.command("fmt")(fmt_command)
+app.command("show")(show_command)
+app.command("stats")(stats_command)
+app.command("add")(add_command)
+app.command("merge")(merge_command)
+app.command("suggest")(suggest_command)
+app.command("export")(export_command)
+app.command("import")(import_command)

@@ -1,0 +1,61 @@
+"""``onoma glossary show | stats``: look entries up and count what glossaries cover."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from onoma.cli.common import EXIT_WOULD_CHANGE, GlossaryOption, NoBuiltinOption, load_glossary
+
+
+def show_command(
+    name: Annotated[str, typer.Argument(help="An id or any form, in any language or script.")],
+    glossary: GlossaryOption = None,
+    no_builtin: NoBuiltinOption = False,
+) -> None:
+    """Print the entries that have NAME as id or form, with their file:line.
+
+    Case-insensitive, any language or script; without an exact hit, near hits by
+    romanization key. Exit 1 when nothing is found.
+    """
+    from onoma.glossary.show import entry_text, find_entries
+
+    loaded = load_glossary(glossary, no_builtin)
+    hits = find_entries(loaded, name)
+    if not hits:
+        typer.echo(f"no entry matches {name!r}", err=True)
+        raise typer.Exit(EXIT_WOULD_CHANGE)
+    if not hits[0].exact:
+        typer.echo(f"no exact match for {name!r}; near hits:", err=True)
+    for i, hit in enumerate(hits):
+        if i:
+            typer.echo("")
+        typer.echo(f"# {hit.entry.where()} ({hit.reason})")
+        typer.echo(entry_text(hit.entry))
+
+
+def stats_command(
+    glossary: GlossaryOption = None,
+    no_builtin: NoBuiltinOption = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    required: Annotated[
+        str,
+        typer.Option("--require", help="Comma-separated languages whose gaps are listed."),
+    ] = "hy,ru,az",
+) -> None:
+    """Count entries per type and forms per language; list entries missing hy, ru or az.
+
+    Also lists the entries marked for review.
+    """
+    import json
+
+    from onoma.glossary.stats import glossary_stats, render_stats
+
+    loaded = load_glossary(glossary, no_builtin)
+    langs = [lang.strip() for lang in required.split(",") if lang.strip()]
+    stats = glossary_stats(loaded, langs)
+    if json_output:
+        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_stats(stats))

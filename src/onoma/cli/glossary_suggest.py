@@ -1,0 +1,70 @@
+"""``onoma glossary suggest``: find name spellings in a corpus and propose glossary edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from onoma.cli.common import EXIT_ERROR, GlossaryOption, NoBuiltinOption, error, fail, load_glossary
+
+
+def suggest_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Text files or folders of the corpus.", show_default=False),
+    ],
+    glossary: GlossaryOption = None,
+    no_builtin: NoBuiltinOption = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    yaml_output: Annotated[
+        bool, typer.Option("--yaml", help="Print a YAML fragment of proposed entries.")
+    ] = False,
+    min_count: Annotated[
+        int,
+        typer.Option("--min-count", min=1, help="Leave out clusters seen fewer times."),
+    ] = 2,
+    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the corpus.")] = "en",
+    extensions: Annotated[
+        str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
+    ] = ".txt,.md",
+) -> None:
+    """Cluster name spellings in a corpus; propose new variants and new entries.
+
+    Spellings are grouped by fingerprint, n-gram and romanization keys, then nearest
+    neighbours (rapidfuzz, with blocking); most frequent first. Unreadable files are
+    reported (exit 2) and the others processed.
+    """
+    from onoma.glossary.candidates import scan_corpus
+    from onoma.glossary.suggest import cluster_spellings
+    from onoma.glossary.suggest_report import render_json, render_text, render_yaml
+
+    if json_output and yaml_output:
+        fail("choose one of --json and --yaml")
+    loaded = load_glossary(glossary, no_builtin)
+    errors: list[str] = []
+
+    def report(message: str) -> None:
+        errors.append(message)
+        error(message)
+
+    exts = [e.strip() for e in extensions.split(",") if e.strip()]
+    scan, read = scan_corpus(paths, loaded, lang, exts, report)
+    spellings = scan.spellings()
+    clusters = cluster_spellings(spellings.values(), loaded, lang, min_count=min_count)
+    if json_output:
+        typer.echo(render_json(clusters))
+    elif yaml_output:
+        typer.echo(render_yaml(clusters, loaded, lang), nl=False)
+    else:
+        typer.echo(render_text(clusters), nl=False)
+    matched = sum(c.entry is not None for c in clusters)
+    typer.echo(
+        f"{read} file{'s' * (read != 1)} read, {len(spellings)} candidate spellings, "
+        f"{len(clusters)} clusters: {matched} with new variants of entries, "
+        f"{len(clusters) - matched} new names.",
+        err=True,
+    )
+    if errors:
+        raise typer.Exit(EXIT_ERROR)

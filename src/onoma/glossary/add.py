@@ -1,0 +1,147 @@
+"""New glossary entries from one name: ``onoma glossary add``.
+
+The name is the entry's form in its language; the forms in onoma's other core
+languages (en, hy, ru, az) are drafted with :func:`onoma.translit.transliterate` and
+the entry is marked ``review: true`` for a curator to check them. Azerbaijani from a
+Latin-script name keeps the name as written (no better rule yet); a pair the
+transliterator lacks (ru → hy) goes through the drafted English form. The id is made
+from the English form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from onoma.errors import OnomaError
+from onoma.glossary.ids import slug
+from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Glossary
+from onoma.match import fold_case
+from onoma.scripts import expected_script, scripts_in
+
+CORE_LANGUAGES = ("en", "hy", "ru", "az")
+TARGET_SCRIPTS = {"en": "latn", "hy": "armn", "ru": "cyrl", "az": "latn"}
+"""The ``to=`` script of :func:`onoma.translit.transliterate` for each core language."""
+_SCRIPT_CODES = {"Latin": "latn", "Armenian": "armn", "Cyrillic": "cyrl"}
+
+
+@dataclass
+class NewEntry:
+    """The drafted entry and what could not be drafted."""
+
+    entry: Entry
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_transliterate() -> Callable[..., str] | None:
+    """``onoma.translit.transliterate``, or None while that module is not available."""
+    try:
+        from onoma.translit import transliterate
+    except ImportError:
+        return None
+    return transliterate
+
+
+def draft_entry(
+    name: str,
+    entry_type: str,
+    glossary: Glossary,
+    *,
+    lang: str = "en",
+    entry_id: str | None = None,
+    transliterate: Callable[..., str] | None = None,
+) -> NewEntry:
+    """A new entry for ``name``, refused when its id or name is already in ``glossary``."""
+    name = " ".join(name.split())
+    if not name:
+        raise OnomaError("the name is empty")
+    if entry_type not in ENTRY_TYPES:
+        raise OnomaError(f"type {entry_type!r} is not one of {', '.join(ENTRY_TYPES)}")
+    if not LANG_CODE.match(lang):
+        raise OnomaError(f"{lang!r} is not a language code such as en, hy, ru")
+    expected = expected_script(lang)
+    found = scripts_in(name)
+    if expected and found and found != {expected}:
+        raise OnomaError(
+            f"{name!r} is written in {', '.join(sorted(found))}, but {lang} is written in "
+            f"{expected}; pass the right --lang"
+        )
+    forms = _forms_index(glossary)
+    if (lang, fold_case(name)) in forms:
+        other, field_path = forms[(lang, fold_case(name))]
+        raise OnomaError(
+            f"{name!r} ({lang}) is already a form of {other.id!r} ({other.where(field_path)})"
+        )
+    if entry_id is not None:
+        _check_id(entry_id, glossary)
+    names, warnings = _draft_forms(name, lang, expected, forms, transliterate)
+    new_id = entry_id if entry_id is not None else slug(names.get("en", name))
+    _check_id(new_id, glossary)
+    return NewEntry(Entry(id=new_id, type=entry_type, names=names, review=True), warnings)
+
+
+def _check_id(entry_id: str, glossary: Glossary) -> None:
+    if not entry_id or any(c.isspace() for c in entry_id):
+        raise OnomaError(
+            f"cannot use {entry_id!r} as an id; pass --id with one word such as 'karmir-shuka'"
+        )
+    existing = glossary.get(entry_id)
+    if existing is not None:
+        raise OnomaError(f"id {entry_id!r} already exists ({existing.where('id')})")
+
+
+def _draft_forms(
+    name: str,
+    lang: str,
+    script: str | None,
+    forms: dict[tuple[str, str], tuple[Entry, str]],
+    transliterate: Callable[..., str] | None,
+) -> tuple[dict[str, str], list[str]]:
+    """The entry's names: ``name`` and a transliterated form per other core language.
+
+    A pair that onoma.translit lacks (ru → hy) goes through the English form."""
+    names = {lang: name}
+    warnings: list[str] = []
+    transliterate = transliterate or load_transliterate()
+    latin_source = _SCRIPT_CODES.get(script or "") == "latn"
+    for target in CORE_LANGUAGES:
+        if target == lang:
+            continue
+        if target == "az" and latin_source:
+            form = name
+        elif transliterate is None:
+            warnings.append(f"no {target} form: onoma.translit is not available")
+            continue
+        else:
+            form, problem = _convert(transliterate, name, target, lang)
+            if not form and "en" in names and lang != "en":
+                form, _ = _convert(transliterate, names["en"], target, "en")
+            if not form:
+                warnings.append(f"no {target} form: {problem}")
+                continue
+        if (target, fold_case(form)) in forms:
+            other, _ = forms[(target, fold_case(form))]
+            warnings.append(f"no {target} form: {form!r} is already a form of {other.id!r}")
+        else:
+            names[target] = form
+    return names, warnings
+
+
+def _convert(
+    transliterate: Callable[..., str], text: str, target: str, lang: str
+) -> tuple[str, str]:
+    """``(form, "")``, or ``("", why not)`` when transliteration fails or gives nothing."""
+    try:
+        form = transliterate(text, to=TARGET_SCRIPTS[target], lang=lang)
+    except Exception as exc:  # another module's failure is reported, not raised
+        return "", f"transliteration failed ({exc})"
+    form = " ".join(str(form or "").split())
+    return form, "" if form else "transliteration gave nothing"
+
+
+def _forms_index(glossary: Glossary) -> dict[tuple[str, str], tuple[Entry, str]]:
+    index: dict[tuple[str, str], tuple[Entry, str]] = {}
+    for entry in glossary:
+        for lang, text, field_path in entry.all_forms():
+            index.setdefault((lang, fold_case(text)), (entry, field_path))
+    return index

@@ -1,0 +1,337 @@
+"""Glossaries to and from other tools' formats: ``onoma glossary export | import``.
+
+Formats:
+
+``csv`` (onoma's own, lossless)
+    Header ``id,type,<lang>,<lang>_variants,…,case_sensitive,review,note``; one row per
+    entry; variants separated by ``|`` (a ``|`` or ``\\`` inside a form is escaped with
+    ``\\``). Languages in fmt's order. The column ``id`` is the entry id, so Indonesian
+    must be written ``id-ID`` here.
+``google-csv`` (Google Cloud Translation "equivalent term sets", the layout of Google
+    Translator Toolkit glossaries)
+    Header of language codes, optionally ``pos`` and ``description``; one row per entry,
+    names only. ``note`` ↔ ``description``; variants, ids, types and flags are dropped on
+    export (with a warning); on import ids are made from the names and types are ``other``.
+``tsv`` (DeepL glossary entries, one language pair)
+    ``source<TAB>target`` per line, no header: the source name, then each source variant,
+    all mapped to the target name. On import, rows sharing a target form one entry whose
+    first source is the name and the others its variants.
+``tbx`` (TBX-Basic, ISO 30042): see :mod:`onoma.glossary.tbx`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from onoma.errors import GlossaryError, OnomaError
+from onoma.glossary.fmt import sorted_langs
+from onoma.glossary.ids import unique_id
+from onoma.glossary.model import LANG_CODE, Entry, Glossary
+
+FORMATS = ("csv", "google-csv", "tsv", "tbx")
+EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tbx": "tbx", ".xml": "tbx"}
+META_COLUMNS = ("id", "type", "case_sensitive", "review", "note")
+GOOGLE_COLUMNS = ("pos", "description")
+_TRUE = {"true", "yes", "1"}
+_FALSE = {"", "false", "no", "0"}
+_SPLIT = re.compile(r"(?<!\\)(?:\\\\)*\|")
+
+
+class ExchangeError(OnomaError):
+    """A file that cannot be exported or imported as asked."""
+
+
+@dataclass
+class Exported:
+    """The text of an export and what the format could not carry."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Imported:
+    """The entries read from a file and what could not be mapped onto them."""
+
+    entries: list[Entry]
+    notes: list[str] = field(default_factory=list)
+
+
+def guess_format(path: Path) -> str:
+    """The format a file name says (``.csv`` → csv, ``.tsv`` → tsv, ``.tbx``/``.xml`` → tbx)."""
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        raise ExchangeError(
+            f"{path}: cannot tell the format from the extension; pass --format "
+            f"({', '.join(FORMATS)})"
+        )
+    return fmt
+
+
+def export_glossary(
+    glossary: Glossary, fmt: str, source: str | None = None, target: str | None = None
+) -> Exported:
+    """``glossary`` written in ``fmt`` (``tsv`` needs the ``source``/``target`` pair)."""
+    if fmt == "csv":
+        return Exported(write_csv(glossary))
+    if fmt == "google-csv":
+        return write_google_csv(glossary)
+    if fmt == "tsv":
+        if not source or not target:
+            raise ExchangeError("the tsv format needs --from and --to, e.g. --from en --to hy")
+        return write_tsv(glossary, source, target)
+    if fmt == "tbx":
+        from onoma.glossary.tbx import write_tbx
+
+        return Exported(write_tbx(glossary))
+    raise ExchangeError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+
+
+def import_glossary(
+    path: Path, fmt: str | None = None, source: str | None = None, target: str | None = None
+) -> Imported:
+    """Read the entries of a csv, google-csv, tsv or tbx file."""
+    from onoma.files import read_text_file
+
+    fmt = fmt or guess_format(path)
+    if fmt not in FORMATS:
+        raise ExchangeError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+    if fmt == "tsv" and (not source or not target):
+        raise ExchangeError("importing tsv needs --from and --to, e.g. --from en --to hy")
+    if fmt == "tbx":
+        from onoma.glossary.tbx import read_tbx
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ExchangeError(f"{path}: {exc.strerror or exc}") from None
+        return read_tbx(data, path)
+    text = read_text_file(path).text
+    if fmt == "tsv":
+        return read_tsv(text, path, str(source), str(target))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header = [cell.strip() for cell in rows[0]] if rows else []
+    if fmt == "csv" and "id" not in header and header and "type" not in header:
+        fmt = "google-csv"
+    reader = read_csv if fmt == "csv" else read_google_csv
+    return reader(text, path)
+
+
+def escape_variant(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def split_variants(cell: str) -> list[str]:
+    """Split a ``|``-separated cell, honouring ``\\|`` and ``\\\\`` escapes."""
+    if not cell:
+        return []
+    parts, start = [], 0
+    for m in _SPLIT.finditer(cell):
+        parts.append(cell[start : m.end() - 1])
+        start = m.end()
+    parts.append(cell[start:])
+    return [re.sub(r"\\(.)", r"\1", part, flags=re.DOTALL) for part in parts]
+
+
+def _csv_text(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def write_csv(glossary: Glossary) -> str:
+    """onoma's lossless CSV (see the module docs)."""
+    langs = sorted_langs(glossary.languages())
+    header = ["id", "type"]
+    for lang in langs:
+        header += [lang, f"{lang}_variants"]
+    rows = [[*header, "case_sensitive", "review", "note"]]
+    for entry in glossary:
+        row = [entry.id, entry.type]
+        for lang in langs:
+            row.append(entry.names.get(lang, ""))
+            row.append("|".join(escape_variant(v) for v in entry.variants.get(lang, ())))
+        row += [_flag(entry.case_sensitive), _flag(entry.review), entry.note or ""]
+        rows.append(row)
+    return _csv_text(rows)
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def write_google_csv(glossary: Glossary) -> Exported:
+    """Google's equivalent-term-sets CSV: language columns, names only, notes as description."""
+    langs = sorted_langs({lang for entry in glossary for lang in entry.names})
+    with_notes = any(entry.note for entry in glossary)
+    rows = [langs + (["description"] if with_notes else [])]
+    dropped = 0
+    for entry in glossary:
+        rows.append([entry.names.get(lang, "") for lang in langs])
+        if with_notes:
+            rows[-1].append(entry.note or "")
+        dropped += sum(len(forms) for forms in entry.variants.values())
+    warnings = ["ids, types and the case_sensitive/review flags are not part of this layout"]
+    if dropped:
+        warnings.append(f"{dropped} variants dropped: the layout has one term per language")
+    if len(langs) < 2:
+        warnings.append("Google needs at least two languages in a term-set glossary")
+    return Exported(_csv_text(rows), warnings)
+
+
+def write_tsv(glossary: Glossary, source: str, target: str) -> Exported:
+    """DeepL's TSV entries for one language pair: each source form → the target name."""
+    lines, warnings, seen = [], [], set()
+    skipped = 0
+    for entry in glossary:
+        if source not in entry.names or target not in entry.names:
+            skipped += 1
+            continue
+        name = entry.names[target]
+        for form in entry.forms(source):
+            if any(c in form or c in name for c in "\t\r\n"):
+                warnings.append(f"{entry.id!r}: {form!r} has a tab or line break; left out")
+            elif form in seen:
+                warnings.append(f"{entry.id!r}: source {form!r} repeats; left out")
+            else:
+                seen.add(form)
+                lines.append(f"{form}\t{name}\n")
+    if skipped:
+        warnings.append(f"{skipped} entries without both a {source} and a {target} name left out")
+    return Exported("".join(lines), warnings)
+
+
+def _header_columns(header: list[str], path: Path, allowed: Callable[[str], bool]) -> None:
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise ExchangeError(f"{path}: column {repeated[0]!r} appears twice in the header")
+    unknown = [c for c in header if not allowed(c)]
+    if unknown:
+        raise ExchangeError(
+            f"{path}: unknown column{'s' * (len(unknown) > 1)} "
+            f"{', '.join(repr(c) for c in unknown)} in the header"
+        )
+
+
+def read_csv(text: str, path: Path) -> Imported:
+    """onoma's CSV back into entries; unknown columns are an error."""
+    from onoma.glossary.load import parse_entry
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [cell.strip() for cell in next(reader, [])]
+    if not header:
+        raise ExchangeError(f"{path}: empty file, no header row")
+
+    def allowed(column: str) -> bool:
+        base = column.removesuffix("_variants")
+        return column in META_COLUMNS or bool(LANG_CODE.match(base))
+
+    _header_columns(header, path, allowed)
+    notes: list[str] = []
+    entries: list[Entry] = []
+    taken: set[str] = set()
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            notes.append(f"{path}:{line}: {len(row) - len(header)} cells past the header ignored")
+        cells = dict(zip(header, row, strict=False))
+        item: dict[str, object] = {"type": cells.get("type") or "other"}
+        names = {c: v for c, v in cells.items() if c not in META_COLUMNS and "_" not in c and v}
+        variants = {
+            c.removesuffix("_variants"): split_variants(v)
+            for c, v in cells.items()
+            if c.endswith("_variants") and v
+        }
+        if not names:
+            notes.append(f"{path}:{line}: row without any name skipped")
+            continue
+        item["names"] = names
+        if variants:
+            item["variants"] = variants
+        for flag in ("case_sensitive", "review"):
+            value = cells.get(flag, "").strip().lower()
+            if value not in _TRUE | _FALSE:
+                raise ExchangeError(f"{path}:{line}: {flag} must be true or false, not {value!r}")
+            item[flag] = value in _TRUE
+        if cells.get("note"):
+            item["note"] = cells["note"]
+        entry_id = cells.get("id", "")
+        if not entry_id:
+            entry_id = unique_id(next(iter(names.values())), taken)
+            notes.append(f"{path}:{line}: no id; made {entry_id!r}")
+        elif entry_id in taken:
+            new_id = unique_id(entry_id, taken)
+            notes.append(f"{path}:{line}: id {entry_id!r} repeats; renamed {new_id!r}")
+            entry_id = new_id
+        item["id"] = entry_id
+        taken.add(entry_id)
+        try:
+            entries.append(parse_entry(item, path, line))
+        except GlossaryError as exc:
+            raise GlossaryError(path, exc.message, line) from None
+    return Imported(entries, notes)
+
+
+def read_google_csv(text: str, path: Path) -> Imported:
+    """Google's term-set CSV into entries: one per row, ids made from the names."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [cell.strip() for cell in next(reader, [])]
+    if not header:
+        raise ExchangeError(f"{path}: empty file, no header row")
+    _header_columns(header, path, lambda c: c in GOOGLE_COLUMNS or bool(LANG_CODE.match(c)))
+    langs = [c for c in header if c not in GOOGLE_COLUMNS]
+    preferred = "en" if "en" in langs else (langs[0] if langs else "")
+    entries, notes, taken = [], [], set()
+    pos_rows = 0
+    for row in reader:
+        line = reader.line_num
+        cells = dict(zip(header, row, strict=False))
+        names = {lang: cells[lang] for lang in langs if cells.get(lang, "").strip()}
+        if not names:
+            if any(cell.strip() for cell in row):
+                notes.append(f"{path}:{line}: row without any term skipped")
+            continue
+        pos_rows += bool(cells.get("pos", "").strip())
+        entry_id = unique_id(names.get(preferred) or next(iter(names.values())), taken)
+        taken.add(entry_id)
+        note = cells.get("description", "").strip() or None
+        entries.append(Entry(entry_id, "other", names, note=note))
+    if entries:
+        notes.append("ids made from the names; every type set to 'other'")
+    if pos_rows:
+        notes.append(f"pos column not mapped ({pos_rows} rows)")
+    return Imported(entries, notes)
+
+
+def read_tsv(text: str, path: Path, source: str, target: str) -> Imported:
+    """DeepL TSV pairs into entries: rows sharing a target become one entry."""
+    groups: dict[str, list[str]] = {}
+    notes = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.removesuffix("\r")
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
+            notes.append(f"{path}:{number}: not a source<TAB>target pair; skipped")
+            continue
+        sources = groups.setdefault(cells[1], [])
+        if cells[0] not in sources:
+            sources.append(cells[0])
+    entries, taken = [], set()
+    for target_name, sources in groups.items():
+        entry_id = unique_id(sources[0], taken)
+        taken.add(entry_id)
+        variants = {source: tuple(sources[1:])} if len(sources) > 1 else {}
+        names = {source: sources[0], target: target_name}
+        entries.append(Entry(entry_id, "other", names, variants))
+    if entries:
+        notes.append("ids made from the names; every type set to 'other'")
+    return Imported(entries, notes)

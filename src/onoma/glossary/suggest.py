@@ -1,0 +1,226 @@
+"""Group a corpus's spellings of one name the way OpenRefine clusters: ``glossary suggest``.
+
+Spellings (from :mod:`onoma.glossary.candidates`) and the glossary's forms in the
+corpus language are linked when they share a key (key collision):
+
+- case-folded text;
+- fingerprint: ASCII-folded lower-case tokens, punctuation removed, sorted, unique;
+- 2-gram fingerprint: the sorted unique letter bigrams (texts of 6+ letters);
+- :func:`onoma.keys.romanization_key` (-ian/-yan, doubled letters, ou/u, kh/x…);
+- the romanization key of :func:`onoma.translit.transliterate` to Latin, when that
+  module is available (Armenian and Cyrillic spellings).
+
+Then nearest neighbours: rapidfuzz compares romanization keys, with blocking: only
+keys within a window of :data:`WINDOW` in three sort orders (the key, the reversed
+key, the consonant skeleton) are compared, so the work grows linearly with the number
+of distinct spellings. Keys must start alike, differ in length by 3 at most, and not
+be a prefix of one another (Armenia, Armenian), and score :data:`NN_CUTOFF`. Forms of
+one glossary entry start linked; two entries are never merged into one cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from onoma.glossary.candidates import Spelling
+from onoma.glossary.model import Entry, Glossary
+from onoma.keys import romanization_key
+from onoma.match import fold_case
+
+WINDOW = 8
+"""How many following keys each key is compared with, per sort order."""
+NN_CUTOFF = 85.0
+"""Lowest rapidfuzz ratio between romanization keys for two spellings to be linked."""
+MIN_NN_KEY = 5
+_PUNCT = re.compile(r"[^\w\s]")
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@dataclass
+class Cluster:
+    """Spellings of one name; ``entry`` is the glossary entry they belong to, if any."""
+
+    canonical: str
+    spellings: list[Spelling]
+    entry: Entry | None = None
+    lang: str = "en"
+
+    @property
+    def id(self) -> str | None:
+        return self.entry.id if self.entry else None
+
+    @property
+    def total(self) -> int:
+        return sum(s.count for s in self.spellings)
+
+    def is_known(self, spelling: Spelling) -> bool:
+        if self.entry is None:
+            return False
+        return fold_case(spelling.text) in {fold_case(f) for f in self.entry.forms(self.lang)}
+
+    def new_spellings(self) -> list[str]:
+        """Spellings to add: the glossary lacks them (case aside), each case-folded once."""
+        seen = {fold_case(self.canonical)}
+        if self.entry is not None:
+            seen.update(fold_case(f) for f in self.entry.forms(self.lang))
+        found = []
+        for spelling in self.spellings:
+            folded = fold_case(spelling.text)
+            if folded not in seen:
+                seen.add(folded)
+                found.append(spelling.text)
+        return found
+
+
+def fingerprint(text: str) -> str:
+    """OpenRefine's fingerprint key."""
+    from unidecode import unidecode
+
+    tokens = _PUNCT.sub("", unidecode(text).lower()).split()
+    return " ".join(sorted(set(tokens)))
+
+
+def ngram_fingerprint(text: str, n: int = 2) -> str:
+    """OpenRefine's n-gram fingerprint key ('' for texts shorter than 6 letters)."""
+    from unidecode import unidecode
+
+    letters = "".join(_PUNCT.sub("", unidecode(text).lower()).split())
+    if len(letters) < 6:
+        return ""
+    return "".join(sorted({letters[i : i + n] for i in range(len(letters) - n + 1)}))
+
+
+def translit_key() -> Callable[[str], str] | None:
+    """The romanization key of a non-ASCII text transliterated to Latin by
+    ``onoma.translit``, or None when that module is not available."""
+    try:
+        from onoma.translit import transliterate
+    except ImportError:
+        return None
+
+    def key(text: str) -> str:
+        try:
+            return romanization_key(transliterate(text, to="latn"))
+        except Exception:  # a failed transliteration only loses this key
+            return ""
+
+    return key
+
+
+class _Links:
+    """Union-find over spellings that never joins two glossary entries."""
+
+    def __init__(self, entries: list[Entry | None]) -> None:
+        self.parent = list(range(len(entries)))
+        self.entry = [e.id if e else None for e in entries]
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return
+        ei, ej = self.entry[ri], self.entry[rj]
+        if ei and ej and ei != ej:
+            return
+        self.parent[rj] = ri
+        self.entry[ri] = ei or ej
+
+
+def cluster_spellings(
+    spellings: Iterable[Spelling],
+    glossary: Glossary,
+    lang: str,
+    *,
+    min_count: int = 2,
+    cutoff: float = NN_CUTOFF,
+) -> list[Cluster]:
+    """Clusters worth a curator's look, most frequent first: new names seen at least
+    ``min_count`` times, and entries with spellings the glossary lacks."""
+    nodes = list(spellings)
+    index = {s.text: i for i, s in enumerate(nodes)}
+    for entry in glossary:
+        for form in entry.forms(lang):
+            if form not in index:
+                index[form] = len(nodes)
+                nodes.append(Spelling(form, 0, entry=entry))
+    links = _Links([s.entry for s in nodes])
+    first_of_entry: dict[str, int] = {}
+    for i, node in enumerate(nodes):
+        if node.entry is not None:
+            links.union(first_of_entry.setdefault(node.entry.id, i), i)
+    texts = [s.text for s in nodes]
+    rom = [romanization_key(t) for t in texts]
+    keys: list[tuple[list[str], int]] = [
+        ([fold_case(t) for t in texts], 1),
+        ([fingerprint(t) for t in texts], 3),
+        ([ngram_fingerprint(t) for t in texts], 1),
+        (rom, 3),
+    ]
+    bucket: dict[str, int] = {}
+    for values, shortest in keys:
+        bucket = {}
+        for i, value in enumerate(values):
+            if len(value) >= shortest:
+                links.union(bucket.setdefault(value, i), i)
+    extra = translit_key()
+    if extra is not None:
+        # Transliterated keys share the romanization keys' buckets: Ղափան meets Kapan.
+        for i, text in enumerate(texts):
+            value = "" if text.isascii() else extra(text)
+            if len(value) >= 3:
+                links.union(bucket.setdefault(value, i), i)
+    _nearest_neighbours(rom, links, cutoff)
+
+    groups: dict[int, list[Spelling]] = {}
+    for i, node in enumerate(nodes):
+        groups.setdefault(links.find(i), []).append(node)
+    clusters = []
+    for root, members in groups.items():
+        seen = sorted((s for s in members if s.count), key=lambda s: (-s.count, s.text))
+        if not seen:
+            continue
+        entry_id = links.entry[root]
+        entry = next((s.entry for s in members if s.entry and s.entry.id == entry_id), None)
+        if entry is not None:
+            names = entry.forms(lang)
+            cluster = Cluster(entry.names.get(lang, names[0]), seen, entry, lang)
+            if not cluster.new_spellings():
+                continue
+        else:
+            cluster = Cluster(seen[0].text, seen, None, lang)
+        if cluster.total >= min_count:
+            clusters.append(cluster)
+    clusters.sort(key=lambda c: (-c.total, c.canonical))
+    return clusters
+
+
+def _nearest_neighbours(keys: list[str], links: _Links, cutoff: float) -> None:
+    """Link spellings whose keys score ``cutoff`` or more, comparing within windows."""
+    from rapidfuzz.fuzz import ratio
+
+    eligible = [i for i, key in enumerate(keys) if len(key) >= MIN_NN_KEY]
+    folded = [key.lower() for key in keys]
+    orders = (
+        sorted(eligible, key=lambda i: folded[i]),
+        sorted(eligible, key=lambda i: folded[i][::-1]),
+        sorted(eligible, key=lambda i: (_VOWELS.sub("", folded[i]), folded[i])),
+    )
+    for order in orders:
+        for pos, i in enumerate(order):
+            ki = keys[i]
+            for j in order[pos + 1 : pos + 1 + WINDOW]:
+                kj = keys[j]
+                if folded[i][0] != folded[j][0] or abs(len(ki) - len(kj)) > 3:
+                    continue
+                if ki.startswith(kj) or kj.startswith(ki):
+                    continue
+                if links.find(i) != links.find(j) and ratio(ki, kj, score_cutoff=cutoff):
+                    links.union(i, j)

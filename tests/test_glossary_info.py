@@ -1,0 +1,114 @@
+"""``onoma glossary show`` and ``stats``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from onoma.cli import app
+from onoma.glossary import load_glossaries
+
+runner = CliRunner()
+
+EXTRA = """\
+# Extra entries.
+
+# needs ru and az
+- id: stepanakert
+  type: place
+  names:
+    en: Stepanakert
+    hy: Ստեփանակերտ  # capital
+  review: true
+"""
+
+
+@pytest.fixture
+def extra(tmp_path: Path) -> Path:
+    path = tmp_path / "extra.yaml"
+    path.write_text(EXTRA, encoding="utf-8")
+    return path
+
+
+def run(*args: str):
+    return runner.invoke(app, ["glossary", *args])
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("harutyunyan", "id"),
+        ("HARUTYUNYAN", "id"),
+        ("Haroutiounian", "variants.en.2"),
+        ("Арутюнян", "names.ru"),
+        ("Հարությունյան", "names.hy"),
+    ],
+)
+def test_show_finds_by_id_and_any_form(query, reason):
+    result = run("show", query)
+    assert result.exit_code == 0, result.output
+    entry = load_glossaries().get("harutyunyan")
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# {entry.where()} ({reason})"
+    assert lines[1] == "- id: harutyunyan"
+    assert "    en: [Harutiunyan, Harutunyan, Haroutiounian]" in lines
+
+
+def test_show_near_hit_by_romanization_key():
+    result = run("show", "Harutiunian")
+    assert result.exit_code == 0
+    assert result.stderr == "no exact match for 'Harutiunian'; near hits:\n"
+    assert "- id: harutyunyan" in result.stdout
+    assert "same romanization key" in result.stdout.splitlines()[0]
+
+
+def test_show_prints_the_entry_as_written_with_comments(extra):
+    result = run("show", "Ստեփանակերտ", "-g", str(extra))
+    assert result.exit_code == 0
+    assert result.stdout == f"# {extra}:4 (names.hy)\n" + EXTRA.split("\n\n", 1)[1]
+
+
+def test_show_nothing_found():
+    result = run("show", "Qwertyuiop")
+    assert result.exit_code == 1
+    assert result.stderr == "no entry matches 'Qwertyuiop'\n"
+
+
+def test_show_bad_glossary(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: a\n")
+    result = run("show", "a", "-g", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {bad}:1: entry 'a': 'names' must map language codes to names\n"
+
+
+def test_stats_json(extra):
+    result = run("stats", "--json", "-g", str(extra))
+    assert result.exit_code == 0
+    stats = json.loads(result.stdout)
+    builtin = len(load_glossaries())
+    assert stats["entries"] == builtin + 1
+    assert stats["types"]["place"] >= 1
+    assert set(stats["types"]) == {"person", "place", "organization", "other"}
+    assert list(stats["languages"])[:4] == ["en", "hy", "ru", "az"]
+    assert stats["missing"] == {"hy": [], "ru": ["stepanakert"], "az": ["stepanakert"]}
+    assert stats["review"] == ["stepanakert"]
+    assert str(extra) in stats["files"]
+
+
+def test_stats_text(extra):
+    result = run("stats", "-g", str(extra), "--require", "ru")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "missing ru (1): stepanakert" in lines
+    assert "marked for review (1): stepanakert" in lines
+    assert not any(line.startswith("missing hy") for line in lines)
+
+
+def test_stats_missing_glossary(tmp_path):
+    result = run("stats", "-g", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'nope.yaml'}: no such file or folder\n"
