@@ -38,6 +38,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"y", "i"),
         (r"(.)\1+", r"\1"),  # doubled letters
     )
+    # The stand-ins (J, K, G, S, C, T) are lower-cased last, so that the digraphs fold
+    # onto plain letters too: Ghazaryan and Gazaryan, Khachatryan and Kachatryan.
 )
 
 
@@ -49,4 +51,4 @@ def romanization_key(text: str) -> str:
     key = unidecode(text.replace("ու", "u").replace("Ու", "U")).lower()
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
-    return key
+    return key.lower()

@@ -60,37 +60,12 @@ def load_files(files: Iterable[Path]) -> Glossary:
     return Glossary(entries)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file with ruamel's round-trip (safe) loader, keeping line numbers."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(path, f"not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise GlossaryError(path, exc.strerror or str(exc)) from None
-    try:
-        return YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        raise GlossaryError(path, f"invalid YAML: {problem}", line) from None
-    except YAMLError as exc:
-        raise GlossaryError(path, f"invalid YAML: {exc}") from None
-
-
 def load_file(path: Path | str) -> Glossary:
     """Load one glossary file: a YAML list of entries."""
-    path = Path(path)
-    data = read_yaml(path)
-    if data is None:
-        return Glossary([])
-    if not isinstance(data, list):
-        raise GlossaryError(path, "a glossary must be a YAML list of entries", 1)
-    return Glossary([parse_entry(item, path, _line_of(data, i)) for i, item in enumerate(data)])
+    from onoma.glossary.yamltext import parse_entries, read_glossary_text
+
+    text, _bom = read_glossary_text(path)
+    return Glossary(parse_entries(text, path))
 
 
 def _line_of(container: Any, key: Any) -> int:
