@@ -1,11 +1,251 @@
-"""Placeholder until the models commands land."""
+"""``onoma models``: list, install, remove and import translation packages.
+
+Packages are Argos Translate packages in Argos's own folder (``ARGOS_PACKAGES_DIR``), so
+Argos Translate and onoma share them. The index is Argos's (``ARGOS_PACKAGE_INDEX``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-app = typer.Typer(help="Manage translation model packages.", no_args_is_help=True)
+from onoma.cli.common import fail
+from onoma.errors import OnomaError
+
+if TYPE_CHECKING:
+    from onoma.translate.packages import PackageInfo
+
+app = typer.Typer(help="Manage translation model packages (Argos Translate).", no_args_is_help=True)
+
+PACKAGE_SUFFIXES = (".argosmodel", ".zip")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns aligned with spaces, never wrapped (paths stay whole and greppable)."""
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in [headers, *rows]
+    ]
+    return "\n".join(lines)
+
+
+def _installed(pkg: PackageInfo) -> None:
+    typer.echo(f"installed {pkg.from_code} → {pkg.to_code} {pkg.version} in {pkg.path}")
+
+
+@contextlib.contextmanager
+def _download_progress(label: str) -> Iterator:
+    """A progress callback drawing a bar on stderr when it is a terminal, else None."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
+    more = (TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, *more, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 @app.command("list")
-def list_models() -> None:
-    """Not available yet."""
-    raise typer.Exit(2)
+def list_models(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: installed, available, index_error.")
+    ] = False,
+    installed_only: Annotated[
+        bool, typer.Option("--installed", help="Only installed packages; skip the index.")
+    ] = False,
+) -> None:
+    """List installed packages and, if the Argos index can be reached, installable ones."""
+    from onoma.translate import index as ix
+    from onoma.translate import packages as pk
+
+    installed = pk.installed_packages()
+    available: list[ix.AvailablePackage] | None = None
+    index_error = None
+    if not installed_only:
+        try:
+            available = sorted(ix.fetch_index(), key=lambda p: (p.from_code, p.to_code))
+        except ix.Unreachable as exc:
+            index_error = f"cannot reach the Argos package index ({exc.detail})"
+        except OnomaError as exc:
+            index_error = str(exc)
+    newest = {(p.from_code, p.to_code): p.version for p in installed}
+    if as_json:
+        data = {
+            "packages_dir": str(pk.packages_dir()),
+            "installed": [
+                {
+                    "from": p.from_code,
+                    "to": p.to_code,
+                    "version": p.version,
+                    "name": p.name,
+                    "path": str(p.path),
+                }
+                for p in installed
+            ],
+            "available": None
+            if available is None
+            else [
+                {
+                    "from": p.from_code,
+                    "to": p.to_code,
+                    "version": p.version,
+                    "name": p.name,
+                    "installed": newest.get((p.from_code, p.to_code)),
+                }
+                for p in available
+            ],
+            "index_error": index_error,
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        if installed:
+            typer.echo(f"Installed ({pk.packages_dir()}):")
+            rows = [(p.from_code, p.to_code, p.version, p.name, str(p.path)) for p in installed]
+            typer.echo(_table(("FROM", "TO", "VERSION", "NAME", "PATH"), rows))
+        else:
+            typer.echo(f"No packages installed in {pk.packages_dir()}.")
+        if available is not None:
+            rows = []
+            for p in available:
+                have = newest.get((p.from_code, p.to_code))
+                if have is None:
+                    status = ""
+                elif have == p.version:
+                    status = "installed"
+                elif pk.version_key(have) < pk.version_key(p.version):
+                    status = f"update (installed {have})"
+                else:
+                    status = f"installed {have}"
+                rows.append((p.from_code, p.to_code, p.version, status))
+            typer.echo("\nAvailable from the Argos index (onoma models install FROM TO):")
+            typer.echo(_table(("FROM", "TO", "VERSION", "STATUS"), rows))
+    if index_error:
+        typer.echo(f"note: {index_error}; listing installed packages only", err=True)
+
+
+@app.command("install")
+def install(
+    what: Annotated[
+        list[str],
+        typer.Argument(
+            help="FROM TO language codes (e.g. en ru) to download from the Argos index, "
+            "or one or more local .argosmodel files.",
+            show_default=False,
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Download again even if that version is installed.")
+    ] = False,
+) -> None:
+    """Install a package from the Argos index (FROM TO) or from .argosmodel files."""
+    from onoma.translate import index as ix
+    from onoma.translate import packages as pk
+
+    codes = len(what) == 2 and all(pk.LANGUAGE_CODE.match(w) for w in what)
+    files = [Path(w) for w in what]
+    try:
+        if not codes and all(p.suffix.lower() in PACKAGE_SUFFIXES or p.is_file() for p in files):
+            for path in files:
+                pkg = pk.install_package_file(path)
+                _installed(pkg)
+            return
+        if not codes:
+            fail(
+                "expected FROM TO language codes (e.g. onoma models install en ru) "
+                "or .argosmodel files"
+            )
+        from_code, to_code = what
+        with _download_progress(f"{from_code} → {to_code}") as progress:
+            pkg, done = ix.install_from_index(from_code, to_code, force=force, progress=progress)
+    except OnomaError as exc:
+        fail(str(exc))
+    if done:
+        _installed(pkg)
+    else:
+        typer.echo(
+            f"{pkg.from_code} → {pkg.to_code} {pkg.version} is already installed "
+            f"({pkg.path}); use --force to reinstall"
+        )
+
+
+@app.command("remove")
+def remove(
+    from_code: Annotated[str, typer.Argument(help="Source language code.", show_default=False)],
+    to_code: Annotated[str, typer.Argument(help="Target language code.", show_default=False)],
+) -> None:
+    """Remove the installed FROM → TO package (every version of it)."""
+    from onoma.translate import packages as pk
+
+    try:
+        removed = pk.remove_package(from_code, to_code)
+    except OnomaError as exc:
+        fail(str(exc))
+    for pkg in removed:
+        typer.echo(f"removed {pkg.from_code} → {pkg.to_code} {pkg.version} ({pkg.path})")
+
+
+@app.command("import-opus-mt")
+def import_opus_mt(
+    path: Annotated[
+        Path,
+        typer.Argument(help="OPUS-MT release zip or its unpacked folder.", show_default=False),
+    ],
+    from_code: Annotated[
+        str, typer.Option("--from", help="Source language code (e.g. en).", show_default=False)
+    ],
+    to_code: Annotated[
+        str, typer.Option("--to", help="Target language code (e.g. hy).", show_default=False)
+    ],
+    quantization: Annotated[
+        str,
+        typer.Option(
+            help="Weight type: int8 (smallest), int8_float32, int16, float16, float32 or none."
+        ),
+    ] = "int8",
+    version: Annotated[
+        str | None,
+        typer.Option(
+            help="Package version (default: the release date, else 1.0).", show_default=False
+        ),
+    ] = None,
+    target_token: Annotated[
+        str | None,
+        typer.Option(
+            help="Target label for multi-target models, e.g. hye for >>hye<<.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Convert an OPUS-MT (Marian) model with CTranslate2 and install it as a package."""
+    from onoma.translate.opus_mt import import_opus_mt as convert_and_install
+
+    typer.echo(f"converting {path} (this can take a minute)…", err=True)
+    try:
+        pkg = convert_and_install(
+            path,
+            from_code,
+            to_code,
+            quantization=None if quantization == "none" else quantization,
+            version=version,
+            target_token=target_token,
+        )
+    except OnomaError as exc:
+        fail(str(exc))
+    _installed(pkg)
