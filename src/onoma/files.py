@@ -57,8 +57,19 @@ def read_text_file(path: Path | str) -> TextFile:
 
 
 def write_atomic(path: Path | str, text: str, *, bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically, keeping its permissions."""
-    path = Path(path)
+    """Replace ``path`` with ``text`` (UTF-8) atomically, keeping its permissions.
+
+    A symbolic link is followed: the file it points to is replaced, the link stays.
+    Raises :class:`InputError` ("cannot write: …") naming ``path`` when it fails; the
+    original is then untouched and no temporary file is left behind.
+    """
+    try:
+        _write_atomic(Path(os.path.realpath(path)), text, bom)
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _write_atomic(path: Path, text: str, bom: bool) -> None:
     data = ((BOM if bom else "") + text).encode("utf-8")
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -90,7 +101,7 @@ def iter_text_files(
     Hidden files and folders (a leading dot) inside a folder are skipped; a path that
     does not exist is yielded as it is, so that reading it reports the error.
     """
-    suffixes = tuple(ext if ext.startswith(".") else f".{ext}" for ext in extensions)
+    suffixes = tuple((ext if ext.startswith(".") else f".{ext}").lower() for ext in extensions)
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
@@ -99,5 +110,22 @@ def iter_text_files(
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if name.endswith(suffixes) and not name.startswith("."):
+                if name.lower().endswith(suffixes) and not name.startswith("."):
                     yield Path(root) / name
+
+
+def unified_diff(old: str, new: str, path: Path | str, *, new_label: str = "new") -> str:
+    """A unified diff of two versions of a file, valid for ``patch`` (it marks a last
+    line without a newline)."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True),
+        new.splitlines(keepends=True),
+        fromfile=f"{path}\t(original)",
+        tofile=f"{path}\t({new_label})",
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )

@@ -7,7 +7,6 @@ one report for the whole run.
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from collections import Counter
@@ -16,7 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onoma.errors import InputError
-from onoma.files import decode_text, iter_text_files, read_text_file, write_atomic
+from onoma.files import (
+    decode_text,
+    iter_text_files,
+    read_text_file,
+    unified_diff,
+    write_atomic,
+)
 from onoma.normalize import Normalizer, NormalizeResult
 
 STDIN = "-"
@@ -80,19 +85,14 @@ class NormalizeRun:
         outcome.result = result
         outcome.new_text = result.text
         if self.want_diff and result.changed:
-            outcome.diff = "".join(
-                difflib.unified_diff(
-                    original.text.splitlines(keepends=True),
-                    result.text.splitlines(keepends=True),
-                    fromfile=f"{source.path}\t(original)",
-                    tofile=f"{source.path}\t(normalized)",
-                )
+            outcome.diff = unified_diff(
+                original.text, result.text, source.path, new_label="normalized"
             )
         if self.in_place and result.changed and source.path != STDIN:
             try:
                 write_atomic(source.path, result.text, bom=original.bom)
-            except OSError as exc:
-                outcome.error = f"{source.path}: cannot write: {exc.strerror or exc}"
+            except InputError as exc:
+                outcome.error = str(exc)
         return outcome
 
     @property

@@ -76,11 +76,8 @@ def fmt_command(
             elif not diff:
                 write_atomic(path, new, bom=bom)
                 typer.echo(f"reformatted {path}", err=True)
-        except OnomaError as exc:
+        except OnomaError as exc:  # the file's own error, or "cannot write"
             error(str(exc))
-            errors += 1
-        except OSError as exc:
-            error(f"{path}: cannot write: {exc.strerror or exc}")
             errors += 1
     verb = "would be reformatted" if check or diff else "reformatted"
     typer.echo(

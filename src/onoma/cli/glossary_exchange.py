@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from onoma.cli.common import GlossaryOption, NoBuiltinOption, fail, load_glossary
-from onoma.errors import OnomaError
+from onoma.errors import InputError, OnomaError
 
 FormatOption = Annotated[
     str | None,
@@ -56,8 +56,8 @@ def export_command(
         write_atomic(output, exported.text)
     except OnomaError as exc:
         fail(str(exc))
-    except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    except InputError as exc:
+        fail(str(exc))
     typer.echo(f"exported {len(loaded)} entries to {output} ({chosen}).", err=True)
 
 
@@ -92,6 +92,6 @@ def import_command(
         write_atomic(output, text)
     except OnomaError as exc:
         fail(str(exc))
-    except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    except InputError as exc:
+        fail(str(exc))
     typer.echo(f"imported {len(imported.entries)} entries into {output}.", err=True)

@@ -8,12 +8,11 @@ so a failed edit leaves the original file untouched.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from onoma.errors import GlossaryError, OnomaError
+from onoma.errors import GlossaryError, InputError, OnomaError
 from onoma.glossary.document import Comments, Document, parse_document
 from onoma.glossary.fmt import emit_entry
 from onoma.glossary.model import Entry
@@ -36,14 +35,9 @@ class FileEdit:
 
     def diff(self) -> str:
         """A unified diff from the old text to the new one."""
-        return "".join(
-            difflib.unified_diff(
-                (self.old or "").splitlines(keepends=True),
-                self.new.splitlines(keepends=True),
-                fromfile=str(self.path),
-                tofile=str(self.path),
-            )
-        )
+        from onoma.files import unified_diff
+
+        return unified_diff(self.old or "", self.new, self.path)
 
     def check(self) -> None:
         """Load the new text again: it must be a valid glossary with the expected ids."""
@@ -69,8 +63,8 @@ def save(edits: Sequence[FileEdit]) -> None:
         if edit.changed:
             try:
                 write_atomic(edit.path, edit.new, bom=edit.bom)
-            except OSError as exc:
-                raise GlossaryError(edit.path, f"cannot write: {exc.strerror or exc}") from None
+            except InputError as exc:
+                raise GlossaryError(edit.path, exc.message) from None
 
 
 def open_document(path: Path) -> tuple[Document, str, bool]:

@@ -26,17 +26,13 @@ def builtin_glossary_dir() -> Path:
 
 
 def glossary_files(paths: Iterable[Path | str]) -> list[Path]:
-    """Expand files and folders into the glossary files they hold, sorted per folder."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in GLOSSARY_SUFFIXES and p.is_file())
-            )
-        elif path.exists():
-            found.append(path)
-        else:
+    """Expand files and folders into the glossary files they hold (``*.yaml``, ``*.yml``;
+    hidden files and folders inside a folder are skipped)."""
+    from onoma.files import iter_text_files
+
+    found = list(iter_text_files(paths, GLOSSARY_SUFFIXES))
+    for path in found:
+        if not path.exists():
             raise GlossaryError(path, "no such file or folder")
     return found
 

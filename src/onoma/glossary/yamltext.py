@@ -9,25 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from onoma.errors import GlossaryError
+from onoma.errors import GlossaryError, InputError
 from onoma.glossary.model import Entry
 
 
 def read_glossary_text(path: Path | str) -> tuple[str, bool]:
     """The text of a glossary file (UTF-8, BOM removed) and whether it had a BOM."""
-    path = Path(path)
+    from onoma.files import read_text_file
+
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise GlossaryError(path, "is a folder, not a glossary file") from None
-    except OSError as exc:
-        raise GlossaryError(path, exc.strerror or str(exc)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(path, f"not UTF-8 text (byte {exc.start})") from None
-    bom = text.startswith("\ufeff")
-    return (text[1:] if bom else text), bom
+        text_file = read_text_file(path)
+    except InputError as exc:
+        raise GlossaryError(path, exc.message) from None
+    return text_file.text, text_file.bom
 
 
 def load_yaml_text(text: str, path: Path, *, compose: bool = False) -> Any:
