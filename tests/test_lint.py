@@ -95,3 +95,11 @@ def test_lint_reports_a_malformed_glossary_with_exit_2(write_glossary):
     result = runner.invoke(app, ["glossary", "lint", "-g", str(path)])
     assert result.exit_code == 2
     assert f"error: {path}:" in result.stderr
+
+
+def test_wrong_script_is_reported_once_per_field(write_glossary):
+    path = write_glossary("- id: a\n  names: {en: Alpha, ru: Back slash}\n")
+    [problem] = lint(load_glossaries([path], builtin=False))
+    assert problem.message == (
+        "entry 'a': names.ru 'Back slash' is written in Latin, but ru is written in Cyrillic"
+    )

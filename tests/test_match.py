@@ -62,6 +62,18 @@ def test_urls_and_emails_are_left_alone():
     assert found("[Shusha](https://x.org/shusha)", SHUSHI) == [("Shusha", "shushi")]
 
 
+def test_bare_domain_names_are_left_alone():
+    text = "shusha.am, news.shusha.am, Shusha.com and Shusha. Then Shusha.\n"
+    assert found(text, SHUSHI) == [("Shusha", "shushi")] * 2
+
+
+def test_multi_word_names_across_a_line_break_or_no_break_space():
+    assert found("near Karin\nTak and Karin\u00a0Tak", KARIN, KARIN_TAK) == [
+        ("Karin\nTak", "karin-tak"),
+        ("Karin\u00a0Tak", "karin-tak"),
+    ]
+
+
 def test_protected_spans_cover_the_whole_url():
     text = "a https://x.org/p?q=1 b"
     [(start, end)] = protected_spans(text)
@@ -89,7 +101,7 @@ def test_only_the_requested_language():
 
 def reference_matches(forms: list[str], text: str) -> list[tuple[int, int]]:
     """Leftmost-longest whole-word matches, by brute force."""
-    folded = text.lower()
+    folded = text.lower().replace("\n", " ")  # a line break reads as a space
     result, i = [], 0
     while i < len(text):
         best = None
@@ -116,7 +128,7 @@ def reference_matches(forms: list[str], text: str) -> list[tuple[int, int]]:
         max_size=6,
         unique=True,
     ),
-    st.text("abAB .", max_size=30),
+    st.text("abAB ,\n", max_size=30),
 )
 def test_matches_agree_with_brute_force(forms, text):
     entries = [Entry(f"e{i}", "other", {"en": form}) for i, form in enumerate(forms)]

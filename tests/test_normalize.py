@@ -46,6 +46,11 @@ def test_possessive_hyphen_and_lookalikes():
     )
 
 
+def test_a_wrapped_name_is_not_rejoined():
+    assert normalize_text("near Karin\nTak", GLOSSARY).changes == []
+    assert normalize_text("near Karintak", GLOSSARY).text == "near Karin Tak"
+
+
 def test_other_language():
     result = normalize_text("Бои у Шуша и Оганнисян", GLOSSARY, lang="ru")
     assert result.text == "Бои у Шуши и Ованнисян"
@@ -126,3 +131,8 @@ def test_no_listed_variant_survives_outside_urls(text):
     without_urls = re.sub(r"https://\S+", " ", out)
     for variant in VARIANTS:
         assert not re.search(rf"(?<!\w){re.escape(variant)}(?!\w)", without_urls, re.I), variant
+
+
+def test_plurals_and_lower_case_lookalikes_are_not_suggested():
+    result = normalize_text("The Hovhanisians and šhusha, ľisagoras.", GLOSSARY, fuzzy=True)
+    assert result.text == "The Hovhanisians and šhusha, ľisagoras."

@@ -196,3 +196,56 @@ def test_help_is_fast_and_imports_nothing_heavy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
     assert onoma("--help").returncode == 0
+
+
+def test_in_place_on_stdin_still_writes_stdout():
+    result = runner.invoke(app, ["normalize", "-i"], input="Shusha\n")
+    assert result.exit_code == 0
+    assert result.stdout == "Shushi\n"
+
+
+def test_empty_folder_is_an_error_not_stdin(tmp_path):
+    result = runner.invoke(app, ["normalize", str(tmp_path)], input="Shusha\n")
+    assert result.exit_code == 2
+    assert f"no .txt,.md files found in {tmp_path}" in result.stderr
+    assert result.stdout == ""
+
+
+def test_json_with_diff_stays_valid_json(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Shusha", encoding="utf-8")  # no final newline
+    result = runner.invoke(app, ["normalize", "--json", "--diff", str(path)])
+    [report] = json.loads(result.stdout)["files"]
+    assert report["diff"].endswith(
+        "-Shusha\n\\ No newline at end of file\n+Shushi\n\\ No newline at end of file\n"
+    )
+
+
+def test_symlink_is_followed_and_kept(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("Shusha\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert runner.invoke(app, ["normalize", "-i", str(link)]).exit_code == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "Shushi\n"
+
+
+def test_failed_write_is_not_counted_as_rewritten(tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("Shusha\n", encoding="utf-8")
+    monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(5, "I/O")))
+    result = runner.invoke(app, ["normalize", "-i", str(path)])
+    assert "0 files rewritten, 0 unchanged, 1 failed." in result.stderr
+
+
+def test_unknown_language_warns(tmp_path):
+    result = runner.invoke(app, ["normalize", "--lang", "RU", "-"], input="Шуша\n")
+    assert result.stdout == "Шуша\n"
+    assert "warning: no glossary entry has a form in 'RU'" in result.stderr
+
+
+def test_upper_case_extensions_are_found(tmp_path):
+    (tmp_path / "A.TXT").write_text("Shusha\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", "--check", str(tmp_path)])
+    assert result.exit_code == 1

@@ -69,6 +69,8 @@ class VariantSpotter:
         folded = fold_case(word)
         if folded in self.known or self._extends_known(folded):
             return None
+        if folded.endswith("s") and self.lookup(word[:-1]) is not None:
+            return None  # a plural or possessive of a likely variant: leave it to the curator
         key = romanization_key(word)
         if len(key) < 4 or not self.keys:
             return None
@@ -95,6 +97,8 @@ class VariantSpotter:
         """Likely variants in ``text`` outside the ``taken`` spans (sorted, disjoint)."""
         hits = {}
         for word in set(CAPITALIZED_WORD.findall(text)):
+            if not word[0].isupper():  # the letter ranges mix cases in places
+                continue
             found = self.lookup(word)
             if found is not None:
                 hits[word] = found

@@ -9,6 +9,7 @@ entry's ``case_sensitive`` flag; overlaps resolve to the leftmost, then longest.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
@@ -52,6 +53,32 @@ def fold_case(text: str) -> str:
     if len(folded) == len(text):
         return folded
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
+
+
+_SPACES = ("\n", "\r", "\t", "\u00a0", "\u202f")
+
+
+def fold_for_scan(text: str) -> str:
+    """:func:`fold_case`, and every line break, tab or no-break space read as a space,
+    so that a multi-word name wrapped over two lines is still found."""
+    folded = fold_case(text)
+    for space in _SPACES:
+        folded = folded.replace(space, " ")
+    return folded
+
+
+_DOMAIN_TAIL = re.compile(
+    r"\.(?:[a-z0-9-]+\.)*(?:am|az|ru|ge|ir|tr|ua|by|kz|eu|uk|de|fr|us|com|org|net|info|io|"
+    r"news|gov|edu|tv|me)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def in_domain_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a label of a bare domain name (shusha.am)."""
+    if start and text[start - 1] == "." and start > 1 and text[start - 2].isalnum():
+        return True
+    return end < len(text) and text[end] == "." and _DOMAIN_TAIL.match(text, end) is not None
 
 
 def is_word_char(char: str) -> bool:
@@ -115,7 +142,7 @@ class Matcher:
         for entry in glossary:
             for position, form in enumerate(entry.forms(lang)):
                 pattern = Pattern(entry, form, lang, is_name=position == 0)
-                by_key.setdefault(fold_case(form), []).append(pattern)
+                by_key.setdefault(fold_for_scan(form), []).append(pattern)
         self.automaton: Any = ahocorasick.Automaton()
         self.ambiguous: list[tuple[Pattern, ...]] = []
         for key, patterns in by_key.items():
@@ -145,11 +172,11 @@ class Matcher:
             first.line if first else None,
         )
 
-    def find(self, text: str, *, skip_urls: bool = True) -> list[Match]:
+    def find(self, text: str) -> list[Match]:
         """Every whole-word occurrence of a glossary form, left to right, no overlaps."""
-        return [Match(s, e, text[s:e], p) for s, e, p in self.spans(text, skip_urls=skip_urls)]
+        return [Match(s, e, text[s:e], p) for s, e, p in self.spans(text)]
 
-    def spans(self, text: str, *, skip_urls: bool = True) -> list[tuple[int, int, Pattern]]:
+    def spans(self, text: str) -> list[tuple[int, int, Pattern]]:
         """Like :meth:`find`, as bare ``(start, end, pattern)`` tuples: the hot path.
 
         The scan yields every key ending at each position, in order of the end, with
@@ -159,9 +186,9 @@ class Matcher:
         """
         if not self.size or not text:
             return []
-        folded = fold_case(text)
+        folded = fold_for_scan(text)
         length = len(text)
-        urls = protected_spans(text) if skip_urls else []
+        urls = protected_spans(text)
         found: list[tuple[int, int, Pattern]] = []
         reach = 0
         for last, (size, pattern, patterns) in self.automaton.iter(folded):
@@ -180,6 +207,9 @@ class Matcher:
                 if pattern is None:
                     continue
             if urls and _overlaps(urls, start, end):
+                continue
+            dotted = (start and folded[start - 1] == ".") or (end < length and folded[end] == ".")
+            if dotted and in_domain_name(text, start, end):
                 continue
             if start >= reach:
                 found.append((start, end, pattern))

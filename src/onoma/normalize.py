@@ -123,20 +123,16 @@ class Normalizer:
     ) -> NormalizeResult:
         pieces: list[str] = []
         changes: list[Change] = []
-        cursor = line_start = 0
-        line = 1
+        locate = _Locator(text)
+        cursor = 0
         for start, end, new, entry_id in edits:
             old = text[start:end]
-            if old == new:
+            if old == new or " ".join(old.split()) == new:  # same name, wrapped or spaced
                 continue
-            newlines = text.count("\n", cursor, start)
-            if newlines:
-                line += newlines
-                line_start = text.rfind("\n", cursor, start) + 1
             pieces.append(text[cursor:start])
             pieces.append(new)
             cursor = end
-            changes.append(Change(line, start - line_start + 1, old, new, entry_id))
+            changes.append(Change(*locate(start), old, new, entry_id))
         if not changes:
             return NormalizeResult(text, [], suggestions)
         pieces.append(text[cursor:])

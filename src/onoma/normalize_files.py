@@ -36,17 +36,21 @@ class Source:
 
     @classmethod
     def from_args(cls, paths: Iterable[Path | str], extensions: list[str]) -> list[Source]:
-        """Expand command-line paths (files, folders, ``-``) into sources."""
+        """Expand command-line paths (files, folders, ``-``) into sources; no path at all
+        means standard input. A folder with no matching file gives no source."""
         sources: list[Source] = []
         for raw in paths or [STDIN]:
             if str(raw) == STDIN:
                 sources.append(cls(STDIN))
             elif Path(raw).is_dir():
-                found = [cls(str(p), is_dir=True) for p in iter_text_files([raw], extensions)]
-                sources.extend(found)
+                sources.extend(cls(str(p), is_dir=True) for p in iter_text_files([raw], extensions))
             else:
                 sources.append(cls(str(raw)))
-        return sources or [cls(STDIN)]
+        return sources
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
 
 
 @dataclass
@@ -55,7 +59,6 @@ class Outcome:
 
     path: str
     result: NormalizeResult | None = None
-    new_text: str = ""
     diff: str = ""
     error: str | None = None
 
@@ -74,7 +77,7 @@ class NormalizeRun:
         outcome = Outcome(source.path)
         self.outcomes.append(outcome)
         try:
-            if source.path == STDIN:
+            if source.is_stdin:
                 original = decode_text(sys.stdin.buffer.read(), "<stdin>")
             else:
                 original = read_text_file(source.path)
@@ -83,12 +86,11 @@ class NormalizeRun:
             return outcome
         result = self.normalizer.normalize(original.text)
         outcome.result = result
-        outcome.new_text = result.text
         if self.want_diff and result.changed:
             outcome.diff = unified_diff(
                 original.text, result.text, source.path, new_label="normalized"
             )
-        if self.in_place and result.changed and source.path != STDIN:
+        if self.in_place and result.changed and not source.is_stdin:
             try:
                 write_atomic(source.path, result.text, bom=original.bom)
             except InputError as exc:
@@ -101,7 +103,7 @@ class NormalizeRun:
 
     @property
     def changed_files(self) -> list[str]:
-        return [o.path for o in self.outcomes if o.result and o.result.changed]
+        return [o.path for o in self.outcomes if o.result and o.result.changed and not o.error]
 
     def json_report(self) -> str:
         """The machine report: one object per file with its changes and suggestions."""
@@ -113,6 +115,8 @@ class NormalizeRun:
             if o.result is not None:
                 item["changes"] = [c._asdict() for c in o.result.changes]
                 item["suggestions"] = [s._asdict() for s in o.result.suggestions]
+            if self.want_diff:
+                item["diff"] = o.diff
             files.append(item)
         return json.dumps({"files": files}, ensure_ascii=False, indent=2)
 
@@ -131,15 +135,17 @@ class NormalizeRun:
                     f"{s.canonical!r} ({s.id}, score {s.score:g}); add it to the glossary "
                     "or use --fuzzy"
                 )
+        changed_files = self.changed_files
         what = "rewritten" if self.in_place else "would change"
         for o in self.outcomes:
-            if o.result is not None and o.result.changed and len(self.outcomes) > 1:
+            if o.path in changed_files and len(self.outcomes) > 1:
                 count = len(o.result.changes)
                 lines.append(f"{what}: {o.path} ({count} replacement{'s' * (count != 1)})")
         for (entry_id, old, new), count in sorted(per_entry.items()):
             lines.append(f"  {old} → {new} ×{count} ({entry_id})")
-        changed = len(self.changed_files)
-        unchanged = len([o for o in self.outcomes if o.result is not None]) - changed
+        changed = len(changed_files)
+        unchanged = len([o for o in self.outcomes if o.result is not None and not o.error])
+        unchanged -= changed
         what = "rewritten" if self.in_place else "with changes"
         tail = f"{changed} file{'s' * (changed != 1)} {what}, {unchanged} unchanged"
         if self.errors:

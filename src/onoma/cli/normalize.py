@@ -46,7 +46,12 @@ def normalize(
         bool, typer.Option("--diff", help="Print a unified diff of the changes; write nothing.")
     ] = False,
     json_report: Annotated[
-        bool, typer.Option("--json", help="Print a JSON report on stdout instead of text.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print a JSON report on stdout instead of text (with --diff: a "
+            "'diff' field per file).",
+        ),
     ] = False,
     fuzzy: Annotated[
         bool,
@@ -75,17 +80,23 @@ def normalize(
         in_place=in_place and not (check or diff),
         want_diff=diff,
     )
+    if lang not in loaded.languages():
+        typer.echo(f"warning: no glossary entry has a form in {lang!r}", err=True)
     sources = Source.from_args(paths or [], [e.strip() for e in extensions.split(",") if e.strip()])
+    if not sources:
+        fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     single = len(sources) == 1 and not sources[0].is_dir
     for source in progress(sources, "Normalizing"):
         outcome = run.process(source)
         if outcome.error:
             error(outcome.error)
             continue
-        if diff and outcome.diff:
+        if json_report:
+            continue
+        if diff:
             typer.echo(outcome.diff, nl=False)
-        elif single and not (check or diff or json_report or in_place):
-            sys.stdout.write(outcome.new_text)
+        elif not check and (source.is_stdin or (single and not in_place)):
+            sys.stdout.write(outcome.result.text)
     if json_report:
         typer.echo(run.json_report())
     else:

@@ -141,14 +141,11 @@ def _script_problems(
 ) -> list[Problem]:
     problems = []
     expected = expected_script(lang)
+    foreign: set[str] = set()
     for word in WORD.findall(text):
         scripts = {s for s in map(script_of, word) if s}
         if len(scripts) > 1:
-            main = (
-                expected
-                if expected in scripts
-                else max(scripts, key=lambda s: sum(script_of(c) == s for c in word))
-            )
+            main = expected if expected in scripts else _majority_script(word)
             odd = ", ".join(
                 f"{script_of(c)} {c!r} U+{ord(c):04X}"
                 for c in word
@@ -164,13 +161,20 @@ def _script_problems(
                 )
             )
         elif expected and scripts and scripts != {expected}:
-            problems.append(
-                Problem(
-                    where,
-                    "error",
-                    "wrong-script",
-                    f"entry {entry.id!r}: {field_path} {text!r} is written in {scripts.pop()}, "
-                    f"but {lang} is written in {expected}",
-                )
+            foreign |= scripts
+    if foreign:
+        problems.append(
+            Problem(
+                where,
+                "error",
+                "wrong-script",
+                f"entry {entry.id!r}: {field_path} {text!r} is written in "
+                f"{', '.join(sorted(foreign))}, but {lang} is written in {expected}",
             )
+        )
     return problems
+
+
+def _majority_script(word: str) -> str:
+    scripts = [s for s in map(script_of, word) if s]
+    return max(set(scripts), key=scripts.count)
