@@ -1,9 +1,271 @@
-"""Placeholder until the translate command lands."""
+"""``onoma translate``: translate articles offline, names in their glossary forms."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
+from onoma.cli.common import EXIT_ERROR, GlossaryOption, NoBuiltinOption, error, fail, load_glossary
+from onoma.errors import OnomaError
 
-def translate() -> None:
-    """Not available yet."""
-    typer.echo("onoma translate is not available yet", err=True)
-    raise typer.Exit(2)
+STDIN = "-"
+
+
+def output_path(source: str, lang: str, out_dir: Path | None) -> Path:
+    """``NAME.<lang>.<ext>`` next to the input, or under ``out_dir``."""
+    path = Path("stdin.txt") if source == STDIN else Path(source)
+    name = f"{path.stem}.{lang}{path.suffix}" if path.suffix else f"{path.name}.{lang}"
+    return (out_dir if out_dir is not None else path.parent) / name
+
+
+def parse_targets(value: str) -> list[str]:
+    """``hy,az,ru`` as a list of distinct language codes, or exit 2."""
+    from onoma.glossary.model import LANG_CODE
+
+    targets = list(dict.fromkeys(t.strip() for t in value.split(",") if t.strip()))
+    if not targets:
+        fail("--to needs at least one language code, e.g. --to hy,az,ru")
+    for code in targets:
+        if not LANG_CODE.match(code):
+            fail(f"--to: {code!r} is not a language code such as hy, az, ru")
+    return targets
+
+
+@contextlib.contextmanager
+def _progress(total: int, show: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr when ``show`` and stderr is a terminal, else None."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not show or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("translating", total=total)
+        yield lambda label, done=0: bar.update(task, advance=done, description=label)
+
+
+def translate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to translate; none or '-' reads stdin.", show_default=False
+        ),
+    ] = None,
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", "-t", help="Target languages, comma-separated: hy,az,ru.", show_default=False
+        ),
+    ] = "",
+    source: Annotated[str, typer.Option("--from", "-f", help="Language of the input.")] = "en",
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir",
+            "-o",
+            help="Write NAME.<lang>.<ext> here instead of next to each input.",
+            show_default=False,
+        ),
+    ] = None,
+    glossary: GlossaryOption = None,
+    no_builtin: NoBuiltinOption = False,
+    no_normalize: Annotated[
+        bool,
+        typer.Option(
+            "--no-normalize",
+            help="Translate names as written: only curated spellings are protected.",
+        ),
+    ] = False,
+    json_report: Annotated[
+        bool,
+        typer.Option("--json", help="Print a JSON report (outputs, names, timings) on stdout."),
+    ] = False,
+    beam_size: Annotated[
+        int, typer.Option("--beam-size", min=1, help="Beam width (1 is fastest).")
+    ] = 4,
+    extensions: Annotated[
+        str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
+    ] = ".txt,.md",
+) -> None:
+    """Translate articles offline with Argos Translate packages, names intact.
+
+    Each glossary name comes out in the glossary's form for the target
+    language. One input and one target without --out-dir prints the
+    translation; otherwise each input gets NAME.<lang>.<ext> beside it (or
+    in --out-dir). Exit status: 0 when done, 2 on errors (the other files
+    are still translated).
+    """
+    from onoma.normalize_files import Source
+    from onoma.translate.api import Translator
+
+    started = time.perf_counter()
+    targets = parse_targets(to) if to else fail("--to is required, e.g. --to hy,az,ru")
+    loaded = load_glossary(glossary, no_builtin)
+    translators: dict[str, Translator] = {}
+    problems = []
+    for lang in targets:
+        try:
+            translators[lang] = Translator(
+                lang,
+                source=source,
+                glossary=loaded,
+                normalize=not no_normalize,
+                beam_size=beam_size,
+            )
+        except OnomaError as exc:
+            problems.append(str(exc))
+    if problems:
+        for problem in problems:
+            error(problem)
+        raise typer.Exit(EXIT_ERROR)
+    load_seconds = time.perf_counter() - started
+
+    exts = [e.strip() for e in extensions.split(",") if e.strip()]
+    sources = [s for s in Source.from_args(paths or [], exts) if not _is_output(s, targets)]
+    to_stdout = out_dir is None and len(sources) == 1 and not sources[0].is_dir
+    to_stdout = to_stdout and len(targets) == 1
+    if not to_stdout and out_dir is None and any(s.path == STDIN for s in sources):
+        fail("reading stdin with several targets or inputs needs --out-dir")
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})")
+
+    files: list[dict[str, Any]] = []
+    written: dict[Path, str] = {}
+    errors = 0
+    totals = {"files": 0, "entities": 0, "preserved": 0, "fallback": 0}
+    show = len(sources) > 1 or len(targets) > 1
+    with _progress(len(sources) * len(targets), show) as advance:
+        for src in sources:
+            item: dict[str, Any] = {"path": src.path, "outputs": []}
+            files.append(item)
+            try:
+                original = _read(src.path)
+            except OnomaError as exc:
+                item["error"] = str(exc)
+                error(str(exc))
+                errors += 1
+                if advance:
+                    advance(Path(src.path).name, len(targets))
+                continue
+            totals["files"] += 1
+            for lang in targets:
+                if advance:
+                    advance(f"{Path(src.path).name} → {lang}")
+                entry = _translate_one(
+                    translators[lang], original, src.path, lang, out_dir, to_stdout, written
+                )
+                item["outputs"].append(entry)
+                if advance:
+                    advance(f"{Path(src.path).name} → {lang}", 1)
+                if "error" in entry:
+                    error(entry["error"])
+                    errors += 1
+                    continue
+                report = entry["report"]
+                totals["entities"] += report["entities"]
+                totals["preserved"] += report["preserved"]
+                totals["fallback"] += len(report["fallback"])
+                if not report["ok"]:
+                    lost = report["entities"] - report["preserved"]
+                    typer.echo(
+                        f"warning: {src.path} ({lang}): {lost} of {report['entities']} "
+                        "names not kept in their glossary form",
+                        err=True,
+                    )
+                if to_stdout and not json_report:
+                    sys.stdout.write(entry.pop("text"))
+                    sys.stdout.flush()
+    if json_report:
+        payload = {
+            "source": source,
+            "targets": targets,
+            "files": files,
+            "load_seconds": round(load_seconds, 4),
+            "seconds": round(time.perf_counter() - started, 4),
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(_summary(totals, targets, errors), err=True)
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _is_output(src: Any, targets: list[str]) -> bool:
+    """A file found in a folder that is itself a translation (``a.hy.txt``)."""
+    if not src.is_dir:
+        return False
+    stem = Path(src.path).stem
+    return any(stem.endswith(f".{lang}") for lang in targets)
+
+
+def _read(path: str):
+    from onoma.files import decode_text, read_text_file
+
+    if path == STDIN:
+        return decode_text(sys.stdin.buffer.read(), "<stdin>")
+    return read_text_file(path)
+
+
+def _translate_one(
+    translator: Any,
+    original: Any,
+    path: str,
+    lang: str,
+    out_dir: Path | None,
+    to_stdout: bool,
+    written: dict[Path, str],
+) -> dict[str, Any]:
+    """Translate one input into one language and write it; a dict for the report."""
+    from onoma.files import write_atomic
+
+    entry: dict[str, Any] = {"to": lang, "output": None}
+    target = None if to_stdout else output_path(path, lang, out_dir)
+    if target is not None and target in written:
+        entry["error"] = f"{path}: {target} is also the output of {written[target]}; skipped"
+        return entry
+    try:
+        result = translator.translate(original.text)
+    except (OnomaError, RuntimeError) as exc:
+        entry["error"] = f"{path}: translation into {lang} failed: {exc}"
+        return entry
+    entry.update(route=result.route, seconds=round(result.seconds, 4))
+    entry["report"] = result.report.as_dict()
+    if target is None:
+        entry["text"] = result.text
+        return entry
+    try:
+        write_atomic(target, result.text, bom=original.bom)
+    except OSError as exc:
+        entry["error"] = f"{target}: cannot write: {exc.strerror or exc}"
+        return entry
+    written[target] = path
+    entry["output"] = str(target)
+    return entry
+
+
+def _summary(totals: dict[str, int], targets: list[str], errors: int) -> str:
+    files = totals["files"]
+    text = (
+        f"translated {files} file{'s' if files != 1 else ''} into {', '.join(targets)}: "
+        f"{totals['preserved']} of {totals['entities']} names kept"
+    )
+    if totals["fallback"]:
+        n = totals["fallback"]
+        text += f", {n} sentence{'s' if n != 1 else ''} translated piece by piece"
+    if errors:
+        text += f"; {errors} error{'s' if errors != 1 else ''}"
+    return text

@@ -1,0 +1,242 @@
+"""Run installed Argos packages directly with CTranslate2 and SentencePiece.
+
+``argostranslate.translate`` is never imported: it pulls in stanza and torch and
+may fetch sentence-splitting models online. A package folder is all that is
+needed: ``model/`` (CTranslate2), ``sentencepiece.model`` (and, for OPUS-MT
+imports, ``target.spm`` named in ``metadata.json`` to decode with), plus the
+optional ``target_prefix`` and ``source_prefix_token`` metadata of multilingual
+models. Each package is loaded once per process (:func:`load_model`), and every
+call sends all its sentences to CTranslate2 in one ``translate_batch`` call.
+
+A language pair without a package goes through English (``from → en → to``), as
+Argos Translate does; :func:`resolve_route` finds the packages before any work
+starts and raises :class:`MissingModelError` naming the command that installs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from onoma.errors import OnomaError
+
+PIVOT = "en"
+MAX_BATCH_TOKENS = 2048
+"""``max_batch_size`` in tokens: CTranslate2 sorts sentences by length and batches them."""
+LENGTH_PENALTY = 0.2
+"""As Argos Translate uses it."""
+DEFAULT_BEAM_SIZE = 4
+"""As Argos Translate's default (``ARGOS_BEAM_SIZE``)."""
+OPUS_MT_TARGETS = frozenset({"hy"})
+"""Targets the Argos index has no package for: an OPUS-MT import provides them."""
+
+
+class ModelError(OnomaError):
+    """An installed package that cannot be loaded."""
+
+
+class MissingModelError(OnomaError):
+    """No installed package (nor pivot through English) for a language pair."""
+
+    def __init__(self, source: str, target: str, missing: Sequence[tuple[str, str]]) -> None:
+        self.source = source
+        self.target = target
+        self.missing = list(missing)
+        commands = "; ".join(install_hint(a, b) for a, b in self.missing)
+        if len(self.missing) == 1 and self.missing[0] == (source, target):
+            what = f"no translation model installed for {source} → {target}"
+        else:
+            legs = ", ".join(f"{a} → {b}" for a, b in self.missing)
+            what = (
+                f"no translation model installed for {source} → {target}, "
+                f"nor for the route through English (missing {legs})"
+            )
+        super().__init__(f"{what}; install with: {commands}")
+
+
+def install_hint(source: str, target: str) -> str:
+    """The command that installs a package for ``source → target``."""
+    if source in OPUS_MT_TARGETS or target in OPUS_MT_TARGETS:
+        return (
+            f"onoma models import-opus-mt RELEASE.zip --from {source} --to {target} "
+            f"(the OPUS-MT {source}-{target} release)"
+        )
+    return f"onoma models install {source} {target}"
+
+
+def resolve_route(source: str, target: str) -> list[Any]:
+    """The packages that translate ``source`` into ``target``: one, two via English, or none.
+
+    Returns :class:`~onoma.translate.packages.PackageInfo` objects; an empty list
+    when the languages are the same. Raises :class:`MissingModelError`.
+    """
+    from onoma.translate.packages import find_installed
+
+    if source == target:
+        return []
+    direct = find_installed(source, target)
+    if direct is not None:
+        return [direct]
+    if PIVOT in (source, target):
+        raise MissingModelError(source, target, [(source, target)])
+    legs = [(source, PIVOT), (PIVOT, target)]
+    found = [find_installed(a, b) for a, b in legs]
+    missing = [leg for leg, pkg in zip(legs, found, strict=True) if pkg is None]
+    if missing:
+        raise MissingModelError(source, target, missing)
+    return found
+
+
+def threads() -> int:
+    """Threads for one translator: ``ONOMA_THREADS`` or the number of CPUs."""
+    value = os.environ.get("ONOMA_THREADS", "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return max(1, min(os.cpu_count() or 1, 16))
+
+
+@dataclass
+class Model:
+    """One loaded package: its CTranslate2 translator and SentencePiece processors."""
+
+    path: Path
+    from_code: str
+    to_code: str
+    translator: Any
+    source_sp: Any
+    target_sp: Any
+    target_prefix: str | None = None
+    source_prefix: str | None = None
+
+    def encode(self, texts: Sequence[str]) -> list[list[str]]:
+        """SentencePiece pieces of each text (with the source prefix token, if any)."""
+        pieces = self.source_sp.encode(list(texts), out_type=str)
+        if self.source_prefix:
+            return [[self.source_prefix, *p] for p in pieces]
+        return pieces
+
+    def decode(self, pieces: Sequence[str]) -> str:
+        """Text from output pieces (target prefix dropped; unknown pieces kept)."""
+        if self.target_prefix and pieces and pieces[0] == self.target_prefix:
+            pieces = pieces[1:]
+        text = self.target_sp.decode_pieces(list(pieces)).replace("▁", " ")
+        return " ".join(text.split())
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        *,
+        beam_size: int = DEFAULT_BEAM_SIZE,
+        max_decoding_length: int | None = None,
+    ) -> list[str]:
+        """Translate ``texts`` (sentences) in one ``translate_batch`` call."""
+        if not texts:
+            return []
+        tokens = self.encode(texts)
+        longest = max(len(t) for t in tokens)
+        if max_decoding_length is None:
+            # Room for targets that take three times the source's pieces, and no more:
+            # a model that never ends a sentence stops there.
+            max_decoding_length = min(1024, 3 * longest + 32)
+        prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
+        results = self.translator.translate_batch(
+            tokens,
+            target_prefix=prefix,
+            max_batch_size=MAX_BATCH_TOKENS,
+            batch_type="tokens",
+            beam_size=beam_size,
+            length_penalty=LENGTH_PENALTY,
+            max_decoding_length=max_decoding_length,
+            replace_unknowns=True,
+        )
+        return [self.decode(r.hypotheses[0]) for r in results]
+
+
+_models: dict[tuple[Path, str], Model] = {}
+_lock = threading.Lock()
+
+
+def load_model(package: Any) -> Model:
+    """The :class:`Model` of an installed package, loaded once per process.
+
+    ``package`` is a :class:`~onoma.translate.packages.PackageInfo` (its ``path`` and
+    ``version`` are the cache key, so a reinstalled version is loaded afresh).
+    """
+    key = (Path(package.path).resolve(), str(package.version))
+    with _lock:
+        model = _models.get(key)
+        if model is None:
+            model = _models[key] = _load(Path(package.path))
+        return model
+
+
+def clear_models() -> None:
+    """Forget every loaded model (tests; or to free memory)."""
+    with _lock:
+        _models.clear()
+
+
+def _load(folder: Path) -> Model:
+    try:
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{folder}: cannot read metadata.json ({exc})") from None
+    source_spm = folder / "sentencepiece.model"
+    if not source_spm.is_file():
+        extra = " (BPE packages are not supported)" if (folder / "bpe.model").exists() else ""
+        raise ModelError(f"{folder}: no sentencepiece.model{extra}")
+    target_name = meta.get("target_sentencepiece_model")
+    target_spm = folder / target_name if isinstance(target_name, str) else source_spm
+    if not target_spm.is_file():
+        raise ModelError(f"{folder}: {target_name} named in metadata.json is missing")
+    import ctranslate2
+    import sentencepiece
+
+    try:
+        translator = ctranslate2.Translator(
+            str(folder / "model"),
+            device="cpu",
+            compute_type="default",
+            inter_threads=1,
+            intra_threads=threads(),
+        )
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(f"{folder / 'model'}: cannot load the CTranslate2 model ({exc})") from None
+    try:
+        source_sp = sentencepiece.SentencePieceProcessor(model_file=str(source_spm))
+        target_sp = (
+            source_sp
+            if target_spm == source_spm
+            else sentencepiece.SentencePieceProcessor(model_file=str(target_spm))
+        )
+    except (RuntimeError, OSError) as exc:
+        raise ModelError(f"{folder}: cannot load the SentencePiece model ({exc})") from None
+    return Model(
+        folder,
+        str(meta.get("from_code", "")),
+        str(meta.get("to_code", "")),
+        translator,
+        source_sp,
+        target_sp,
+        target_prefix=meta.get("target_prefix") or None,
+        source_prefix=meta.get("source_prefix_token") or None,
+    )
+
+
+def translate_route(
+    models: Sequence[Model],
+    texts: Sequence[str],
+    *,
+    beam_size: int = DEFAULT_BEAM_SIZE,
+    max_decoding_length: int | None = None,
+) -> list[str]:
+    """Translate ``texts`` through each model in turn (one batch call per model)."""
+    out = list(texts)
+    for model in models:
+        out = model.translate(out, beam_size=beam_size, max_decoding_length=max_decoding_length)
+    return out

@@ -1,0 +1,317 @@
+"""Keep names intact through machine translation: placeholders, checks, fallback.
+
+Each glossary name found in a source sentence (and each inline code span, URL or
+e-mail address, which must come out verbatim) becomes a *slot*. Names separated
+only by spaces share one slot ("Arayik Harutyunyan" is one person to the model).
+In the text sent to the model a slot is written ``[N]``: a number in square
+brackets. The choice, tested against real vocabularies' behaviour:
+
+* it needs no special symbol: every SentencePiece vocabulary trained on web text
+  has pieces for ``[``, ``]`` and digits, and copies numbers faithfully, whereas
+  rare symbols (``⟦0⟧``, ``§``, emoji) are often ``<unk>`` in Argos and OPUS-MT
+  models, and letter codes (``XQ1``, ``__ENT0__``) get transliterated or split;
+* translators learned to carry bracketed numbers (citation marks) through
+  untouched, and a number is a noun-like slot that grammar can wrap around;
+* numbers already written as ``[N]`` in the sentence are never reused, so a
+  citation mark in the source is not mistaken for a placeholder.
+
+After translation each ``[N]`` is replaced by the name's form in the target
+language; a case ending the model glued on (``[1]-ում``, ``[1]ի``) is dropped,
+because the glossary form is the base form (an ending the source itself had, as
+in ``Shushi-based``, stays). The sentence then passes only if
+every placeholder came back exactly once, no bracket-and-digit fragment is left
+over, and each target form occurs exactly as often as its slots require. A
+sentence that fails is rebuilt by :meth:`EntityMapper.pieces` and
+:meth:`EntityMapper.join`: the text between slots is translated piece by piece
+and joined with the target forms, so the names survive by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from onoma.glossary.model import Entry, Glossary
+from onoma.match import Matcher, is_word_char, protected_spans
+from onoma.normalize import carry_case
+
+PLACEHOLDER = "[{}]"
+_PLACEHOLDER = re.compile(r"\[\s*(\d{1,4})\s*\](-?[^\W\d_]+)?")
+_BRACKETED = re.compile(r"\[\s*(\d+)\s*\]")
+_FRAGMENT = re.compile(r"\[\s*\d+|\d+\s*\]")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_POSSESSIVE = re.compile(r"^[’']s\b")
+
+_SCRIPT_CODES = {"Armenian": "armn", "Cyrillic": "cyrl", "Latin": "latn", "Georgian": "geor"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A span of the source sentence that must come out as ``target``.
+
+    ``forms`` are what the check counts in the output: the target form of each
+    entity in the slot, or the verbatim text for code and URLs.
+    """
+
+    start: int
+    end: int
+    target: str
+    ids: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+
+
+@dataclass
+class Prepared:
+    """A sentence ready for the model: its slots and the text with placeholders."""
+
+    source: str
+    masked: str
+    slots: list[Slot] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+
+    @property
+    def expected(self) -> Counter[str]:
+        """How often each target form must occur in the translation."""
+        return Counter(form for slot in self.slots for form in slot.forms)
+
+    @property
+    def entity_forms(self) -> Counter[str]:
+        """The target forms of the names alone (code spans and URLs left out)."""
+        return Counter(form for slot in self.slots if slot.ids for form in slot.forms)
+
+    @property
+    def entity_count(self) -> int:
+        return sum(len(slot.ids) for slot in self.slots)
+
+
+@dataclass(frozen=True)
+class Check:
+    """The verdict on one translated sentence: ``preserved`` counts names only."""
+
+    ok: bool
+    preserved: int
+    reason: str = ""
+
+
+def target_script_code(lang: str) -> str | None:
+    """The ``onoma.translit`` script code (``armn``, ``cyrl``, ``latn``…) for ``lang``."""
+    from onoma.scripts import expected_script
+
+    script = expected_script(lang)
+    return _SCRIPT_CODES.get(script) if script else None
+
+
+class EntityMapper:
+    """Finds names in one source language and maps them to one target language."""
+
+    def __init__(
+        self, glossary: Glossary, source: str, target: str, *, names_only: bool = False
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.names_only = names_only
+        self.matcher = Matcher(glossary, source)
+        self._forms: dict[str, str] = {}
+        self.missing: dict[str, str] = {}
+        """Entry id → form used when the glossary has no name in the target language."""
+
+    def target_form(self, entry: Entry) -> str:
+        """The entry's name in the target language, else a transliteration, else as is."""
+        form = self._forms.get(entry.id)
+        if form is None:
+            form = entry.names.get(self.target)
+            if form is None:
+                form = self._fallback_form(entry)
+                self.missing[entry.id] = form
+            self._forms[entry.id] = form
+        return form
+
+    def _fallback_form(self, entry: Entry) -> str:
+        name = (
+            entry.names.get(self.source)
+            or entry.names.get("en")
+            or next(iter(entry.names.values()))
+        )
+        script = target_script_code(self.target)
+        if script is None:
+            return name
+        try:
+            from onoma.translit import transliterate
+        except ImportError:
+            return name
+        try:
+            return str(transliterate(name, to=script, lang=self.source))
+        except Exception:  # a missing rule table must not stop a translation
+            return name
+
+    def slots(self, sentence: str) -> list[Slot]:
+        """The slots of ``sentence``, left to right, adjacent names merged."""
+        verbatim = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(sentence)]
+        for start, end in protected_spans(sentence):
+            while end > start and sentence[end - 1] in ".,;:!?)»”’'\"":
+                end -= 1
+            verbatim.append((start, end))
+        verbatim.sort()
+        slots = [Slot(s, e, sentence[s:e], forms=(sentence[s:e],)) for s, e in _merge(verbatim)]
+        taken = [(s.start, s.end) for s in slots]
+        for match in self.matcher.find(sentence):
+            if self.names_only and not match.pattern.is_name:
+                continue
+            if any(s < match.end and match.start < e for s, e in taken):
+                continue
+            form = carry_case(match.surface, self.target_form(match.entry))
+            slots.append(Slot(match.start, match.end, form, (match.entry.id,), (form,)))
+        slots.sort(key=lambda slot: slot.start)
+        merged: list[Slot] = []
+        for slot in slots:
+            prev = merged[-1] if merged else None
+            gap = sentence[prev.end : slot.start] if prev else ""
+            if prev and prev.ids and slot.ids and gap and not gap.strip():
+                merged[-1] = Slot(
+                    prev.start,
+                    slot.end,
+                    prev.target + gap + slot.target,
+                    prev.ids + slot.ids,
+                    prev.forms + slot.forms,
+                )
+            else:
+                merged.append(slot)
+        return merged
+
+    def prepare(self, sentence: str) -> Prepared:
+        """Replace the slots of ``sentence`` by numbered placeholders."""
+        slots = self.slots(sentence)
+        if not slots:
+            return Prepared(sentence, sentence)
+        used = {int(m.group(1)) for m in _BRACKETED.finditer(sentence)}
+        numbers: list[int] = []
+        candidate = 1
+        for _ in slots:
+            while candidate in used:
+                candidate += 1
+            numbers.append(candidate)
+            candidate += 1
+        pieces: list[str] = []
+        cursor = 0
+        for slot, number in zip(slots, numbers, strict=True):
+            pieces.append(sentence[cursor : slot.start])
+            pieces.append(PLACEHOLDER.format(number))
+            cursor = slot.end
+        pieces.append(sentence[cursor:])
+        return Prepared(sentence, "".join(pieces), slots, numbers)
+
+    def restore(self, prepared: Prepared, output: str) -> str | None:
+        """``output`` with placeholders replaced, or None if one is missing or repeated."""
+        if not prepared.slots:
+            return output
+        targets = dict(zip(prepared.numbers, (s.target for s in prepared.slots), strict=True))
+        # A glued ending that the source itself had ("[1]-based") is kept.
+        own = {
+            int(m.group(1)): m.group(2)
+            for m in _PLACEHOLDER.finditer(prepared.masked)
+            if m.group(2)
+        }
+        seen: Counter[int] = Counter()
+
+        def put(match: re.Match[str]) -> str:
+            number = int(match.group(1))
+            if number not in targets:
+                return match.group(0)
+            seen[number] += 1
+            ending = match.group(2)
+            return targets[number] + (ending if ending and own.get(number) == ending else "")
+
+        restored = _PLACEHOLDER.sub(put, output)
+        if any(seen[n] != 1 for n in targets):
+            return None
+        return restored
+
+    def check(self, prepared: Prepared, output: str | None) -> Check:
+        """Whether ``output`` (restored) keeps every slot of the sentence exactly."""
+        expected = prepared.expected
+        if output is None:
+            return Check(False, 0, "a placeholder was lost or repeated")
+        found = count_forms(output, expected)
+        preserved = sum(min(found[f], n) for f, n in prepared.entity_forms.items())
+        if found != expected:
+            return Check(False, preserved, "a name is missing or repeated")
+        outside = _outside_slots(prepared)
+        if len(_FRAGMENT.findall(output)) > len(_FRAGMENT.findall(outside)):
+            return Check(False, preserved, "placeholder fragments left in the output")
+        return Check(True, preserved)
+
+    def pieces(self, prepared: Prepared) -> list[str]:
+        """The texts between slots (for the segmented fallback), leading ``’s`` dropped."""
+        texts: list[str] = []
+        cursor = 0
+        for slot in prepared.slots:
+            texts.append(prepared.source[cursor : slot.start])
+            cursor = slot.end
+        texts.append(prepared.source[cursor:])
+        if self.source == "en":
+            texts = [texts[0]] + [_POSSESSIVE.sub("", t) for t in texts[1:]]
+        return texts
+
+    def join(self, prepared: Prepared, translated: list[str]) -> str:
+        """Join translated pieces and the slots' target forms, in source order.
+
+        A space is put between a name and a translated piece that would otherwise
+        glue onto it, so that each name stays a whole word.
+        """
+        out = translated[0]
+        for slot, piece in zip(prepared.slots, translated[1:], strict=True):
+            if _glued(out, slot.target):
+                out += " "
+            out += slot.target
+            if _glued(slot.target, piece):
+                out += " "
+            out += piece
+        return out
+
+
+def _glued(left: str, right: str) -> bool:
+    return bool(left and right) and is_word_char(left[-1]) and is_word_char(right[0])
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _outside_slots(prepared: Prepared) -> str:
+    pieces, cursor = [], 0
+    for slot in prepared.slots:
+        pieces.append(prepared.source[cursor : slot.start])
+        cursor = slot.end
+    pieces.append(prepared.source[cursor:])
+    return " ".join(pieces)
+
+
+def count_forms(text: str, forms: Counter[str] | list[str]) -> Counter[str]:
+    """Whole-word occurrences of each form in ``text``, longer forms claimed first."""
+    found: Counter[str] = Counter()
+    taken = [False] * len(text)
+    for form in sorted(set(forms), key=len, reverse=True):
+        start = text.find(form)
+        while start != -1:
+            end = start + len(form)
+            if (
+                not any(taken[start:end])
+                and not (start and is_word_char(text[start - 1]) and is_word_char(form[0]))
+                and not (end < len(text) and is_word_char(text[end]) and is_word_char(form[-1]))
+            ):
+                found[form] += 1
+                taken[start:end] = [True] * (end - start)
+            start = text.find(form, start + 1)
+    return found
+
+
+def translatable(piece: str) -> bool:
+    """Whether a fallback piece holds words worth sending to the model."""
+    return any(c.isalpha() for c in piece)
