@@ -143,7 +143,7 @@ def compare(fns: dict[str, Callable[[int], object]], runs: int) -> dict[str, tup
 
 def sentences_of(text: str) -> list[str]:
     """The sentences onoma sends to the model, without placeholders."""
-    from onoma.translate.segment import has_letters, parse_layout, split_sentences
+    from onoma.translation.segment import has_letters, parse_layout, split_sentences
 
     found = []
     for run in parse_layout(text).runs:
@@ -224,7 +224,7 @@ def main() -> None:
     try:
         start = time.perf_counter()
         archive = build_random_package(work, args.vocab, train_sentencepiece())
-        from onoma.translate.packages import install_package_file
+        from onoma.translation.packages import install_package_file
 
         install_package_file(archive)
         print(f"built and installed the package in {time.perf_counter() - start:.1f} s")
@@ -234,8 +234,8 @@ def main() -> None:
 
 
 def run(args: argparse.Namespace) -> None:
-    from onoma.translate import engine
-    from onoma.translate.api import Translator
+    from onoma.translation import engine
+    from onoma.translation.api import Translator
 
     texts = [article(args.repeat, run) for run in range(args.runs + 1)]
     sentences = [sentences_of(text) for text in texts]

@@ -333,7 +333,7 @@ def install_packages(
     """
     import os
 
-    from onoma.translate.packages import install_package_file
+    from onoma.translation.packages import install_package_file
 
     sp_data = train_sentencepiece()
     mapping = {

@@ -1,4 +1,4 @@
-"""``onoma models`` and ``onoma.translate.packages``: where packages live, installing from
+"""``onoma models`` and ``onoma.translation.packages``: where packages live, installing from
 files and from an index served on 127.0.0.1, upgrades, removal, and hostile archives
 that must be refused with a clear error while the installed packages stay byte-identical."""
 
@@ -27,9 +27,9 @@ from package_files import (
 from typer.testing import CliRunner
 
 from onoma.cli import app
-from onoma.translate import index as ix
-from onoma.translate import packages as pk
-from onoma.translate.packages import PackageError
+from onoma.translation import index as ix
+from onoma.translation import packages as pk
+from onoma.translation.packages import PackageError
 
 runner = CliRunner()
 
@@ -119,7 +119,7 @@ def test_packages_dir_follows_argos_settings_read_at_call_time(tmp_path, monkeyp
 
 def test_importing_packages_is_cheap():
     code = (
-        "import sys, onoma.cli, onoma.translate.packages; "
+        "import sys, onoma.cli, onoma.translation.packages; "
         "print(sorted(m for m in ('argostranslate', 'ctranslate2', 'torch', 'rich.progress') "
         "if m in sys.modules))"
     )

@@ -13,8 +13,8 @@ from package_files import build_opus_mt_release, build_package, snapshot, zip_fo
 from typer.testing import CliRunner
 
 from onoma.cli import app
-from onoma.translate import packages as pk
-from onoma.translate.opus_mt import find_release, release_version
+from onoma.translation import packages as pk
+from onoma.translation.opus_mt import find_release, release_version
 
 runner = CliRunner()
 
@@ -104,7 +104,7 @@ def test_import_a_folder_without_decoder_yml_as_float32(release, pkgs, tmp_path)
 
 
 def pk_import(path: Path, **kw):
-    from onoma.translate.opus_mt import import_opus_mt
+    from onoma.translation.opus_mt import import_opus_mt
 
     return import_opus_mt(path, "en", "hy", **kw)
 

@@ -17,9 +17,9 @@ from argos_factory import (
 
 from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
-from onoma.translate import engine
-from onoma.translate.api import Translator, translate_text
-from onoma.translate.engine import MissingModelError, ModelError
+from onoma.translation import engine
+from onoma.translation.api import Translator, translate_text
+from onoma.translation.engine import MissingModelError, ModelError
 
 pytestmark = pytest.mark.slow
 
@@ -229,12 +229,11 @@ def test_broken_package_is_a_clear_error(workdir, use, tmp_path):
         Translator("az")
 
 
-def test_package_is_callable_like_the_function(copies, use):
+def test_onoma_translate_is_the_library_function(copies, use):
     use(copies)
     import onoma
-    import onoma.translate as translate_package
+    import onoma.translation.engine
 
-    assert translate_package("Shushi.", to="ru", beam_size=1).text == "Шуши."
     assert onoma.translate("Shushi.", to="az", beam_size=1).text == "Şuşa."
 
 
@@ -242,7 +241,7 @@ def test_package_is_callable_like_the_function(copies, use):
 def test_opus_mt_import_decodes_with_target_spm_and_prefix_token(tmp_path, use, labels):
     from package_files import build_opus_mt_release
 
-    from onoma.translate.opus_mt import import_opus_mt
+    from onoma.translation.opus_mt import import_opus_mt
 
     use(tmp_path / "pkgs")
     release = build_opus_mt_release(tmp_path / "release", labels=labels)

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
-from onoma.translate.engine import MissingModelError, install_hint
-from onoma.translate.entities import EntityMapper, count_forms
-from onoma.translate.segment import parse_layout, split_sentences
+from onoma.translation.engine import MissingModelError, install_hint
+from onoma.translation.entities import EntityMapper, count_forms
+from onoma.translation.segment import parse_layout, split_sentences
 
 MARKDOWN = """\
 ---
@@ -222,8 +222,8 @@ def test_missing_model_messages_name_the_install_command():
 
 def test_importing_translation_modules_loads_nothing_heavy():
     code = (
-        "import sys, onoma.translate.api, onoma.translate.engine, onoma.translate.entities;"
-        "import onoma.translate.segment;"
+        "import sys, onoma.translation.api, onoma.translation.engine, onoma.translation.entities;"
+        "import onoma.translation.segment;"
         "heavy = {'ctranslate2', 'sentencepiece', 'argostranslate', 'sentencex', 'torch'};"
         "print(sorted(heavy & set(sys.modules)))"
     )

@@ -25,7 +25,7 @@ _EXPORTS = {
     "Glossary": "onoma.glossary",
     "Entry": "onoma.glossary",
     "transliterate": "onoma.translit",
-    "translate": "onoma.translate.api",
+    "translate": "onoma.translation.api",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -33,7 +33,7 @@ __all__ = sorted(_EXPORTS)
 
 def __getattr__(name: str) -> Any:
     if name == "translate":
-        return import_module("onoma.translate.api").translate_text
+        return import_module("onoma.translation.api").translate_text
     if name in _EXPORTS:
         return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'onoma' has no attribute {name!r}")

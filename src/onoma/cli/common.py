@@ -46,6 +46,22 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
+def split_list(value: str) -> list[str]:
+    """The items of a comma-separated option value, stripped, empty items left out."""
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def table(rows: Iterable[Sequence[str]], headers: Sequence[str]) -> str:
+    """Rows under headers in columns aligned with spaces, never wrapped (paths stay whole
+    and greppable); no trailing spaces."""
+    lines = [list(headers), *(list(row) for row in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(headers))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    )
+
+
 def load_glossary(paths: list[Path] | None, no_builtin: bool = False):
     """Load the glossaries for a command, or exit 2 with the error naming the file."""
     from onoma.glossary import load_glossaries

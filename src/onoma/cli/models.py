@@ -9,31 +9,21 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from onoma.cli.common import fail
+from onoma.cli.common import fail, table
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
-    from onoma.translate.packages import PackageInfo
+    from onoma.translation.packages import PackageInfo
 
 app = typer.Typer(help="Manage translation model packages (Argos Translate).", no_args_is_help=True)
 
 PACKAGE_SUFFIXES = (".argosmodel", ".zip")
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns aligned with spaces, never wrapped (paths stay whole and greppable)."""
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-        for row in [headers, *rows]
-    ]
-    return "\n".join(lines)
 
 
 def _installed(pkg: PackageInfo) -> None:
@@ -73,8 +63,8 @@ def list_models(
     ] = False,
 ) -> None:
     """List installed packages and, if the Argos index can be reached, installable ones."""
-    from onoma.translate import index as ix
-    from onoma.translate import packages as pk
+    from onoma.translation import index as ix
+    from onoma.translation import packages as pk
 
     installed = pk.installed_packages()
     available: list[ix.AvailablePackage] | None = None
@@ -119,7 +109,7 @@ def list_models(
         if installed:
             typer.echo(f"Installed ({pk.packages_dir()}):")
             rows = [(p.from_code, p.to_code, p.version, p.name, str(p.path)) for p in installed]
-            typer.echo(_table(("FROM", "TO", "VERSION", "NAME", "PATH"), rows))
+            typer.echo(table(rows, ("FROM", "TO", "VERSION", "NAME", "PATH")))
         else:
             typer.echo(f"No packages installed in {pk.packages_dir()}.")
         if available is not None:
@@ -136,7 +126,7 @@ def list_models(
                     status = f"installed {have}"
                 rows.append((p.from_code, p.to_code, p.version, status))
             typer.echo("\nAvailable from the Argos index (onoma models install FROM TO):")
-            typer.echo(_table(("FROM", "TO", "VERSION", "STATUS"), rows))
+            typer.echo(table(rows, ("FROM", "TO", "VERSION", "STATUS")))
     if index_error:
         typer.echo(f"note: {index_error}; listing installed packages only", err=True)
 
@@ -156,8 +146,8 @@ def install(
     ] = False,
 ) -> None:
     """Install a package from the Argos index (FROM TO) or from .argosmodel files."""
-    from onoma.translate import index as ix
-    from onoma.translate import packages as pk
+    from onoma.translation import index as ix
+    from onoma.translation import packages as pk
 
     codes = len(what) == 2 and all(pk.LANGUAGE_CODE.match(w) for w in what)
     files = [Path(w) for w in what]
@@ -192,7 +182,7 @@ def remove(
     to_code: Annotated[str, typer.Argument(help="Target language code.", show_default=False)],
 ) -> None:
     """Remove the installed FROM → TO package (every version of it)."""
-    from onoma.translate import packages as pk
+    from onoma.translation import packages as pk
 
     try:
         removed = pk.remove_package(from_code, to_code)
@@ -234,7 +224,7 @@ def import_opus_mt(
     ] = None,
 ) -> None:
     """Convert an OPUS-MT (Marian) model with CTranslate2 and install it as a package."""
-    from onoma.translate.opus_mt import import_opus_mt as convert_and_install
+    from onoma.translation.opus_mt import import_opus_mt as convert_and_install
 
     typer.echo(f"converting {path} (this can take a minute)…", err=True)
     try:

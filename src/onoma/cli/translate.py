@@ -107,7 +107,7 @@ def translate(
     are still translated).
     """
     from onoma.normalize_files import Source
-    from onoma.translate.api import Translator
+    from onoma.translation.api import Translator
 
     started = time.perf_counter()
     targets = parse_targets(to) if to else fail("--to is required, e.g. --to hy,az,ru")

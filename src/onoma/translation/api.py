@@ -19,9 +19,9 @@ from typing import Any
 
 from onoma.errors import OnomaError
 from onoma.glossary.model import Glossary
-from onoma.translate.engine import DEFAULT_BEAM_SIZE, load_model, resolve_route, translate_route
-from onoma.translate.entities import Check, EntityMapper, Prepared, translatable
-from onoma.translate.segment import has_letters, parse_layout, split_sentences
+from onoma.translation.engine import DEFAULT_BEAM_SIZE, load_model, resolve_route, translate_route
+from onoma.translation.entities import Check, EntityMapper, Prepared, translatable
+from onoma.translation.segment import has_letters, parse_layout, split_sentences
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class Translator:
     """Translates documents from ``source`` into ``to``; build once, reuse for many.
 
     The packages are found and loaded when the translator is built, so a missing
-    model (:class:`~onoma.translate.engine.MissingModelError`) is reported before
+    model (:class:`~onoma.translation.engine.MissingModelError`) is reported before
     any document is read. ``normalize=False`` translates the text as written: only
     names spelled as the glossary's curated form are then protected.
     """

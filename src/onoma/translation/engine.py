@@ -72,10 +72,10 @@ def install_hint(source: str, target: str) -> str:
 def resolve_route(source: str, target: str) -> list[Any]:
     """The packages that translate ``source`` into ``target``: one, two via English, or none.
 
-    Returns :class:`~onoma.translate.packages.PackageInfo` objects; an empty list
+    Returns :class:`~onoma.translation.packages.PackageInfo` objects; an empty list
     when the languages are the same. Raises :class:`MissingModelError`.
     """
-    from onoma.translate.packages import find_installed
+    from onoma.translation.packages import find_installed
 
     if source == target:
         return []
@@ -164,7 +164,7 @@ _lock = threading.Lock()
 def load_model(package: Any) -> Model:
     """The :class:`Model` of an installed package, loaded once per process.
 
-    ``package`` is a :class:`~onoma.translate.packages.PackageInfo` (its ``path`` and
+    ``package`` is a :class:`~onoma.translation.packages.PackageInfo` (its ``path`` and
     ``version`` are the cache key, so a reinstalled version is loaded afresh).
     """
     key = (Path(package.path).resolve(), str(package.version))

@@ -25,7 +25,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from onoma.translate.packages import (
+from onoma.translation.packages import (
     PackageError,
     PackageInfo,
     check_metadata,

@@ -4,7 +4,7 @@ The index is a JSON list of package metadata with download links, at
 ``ARGOS_PACKAGE_INDEX`` (a base URL or an ``index.json``) or Argos's default address.
 Network failures raise :class:`Unreachable`, whose message says how to install a
 package file by hand instead; downloaded files go through the same checked install as
-local files (:func:`onoma.translate.packages.install_package_file`).
+local files (:func:`onoma.translation.packages.install_package_file`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from onoma.translate.packages import (
+from onoma.translation.packages import (
     CHUNK,
     MAX_TOTAL_SIZE,
     PackageError,
