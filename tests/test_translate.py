@@ -253,3 +253,17 @@ def test_opus_mt_import_decodes_with_target_spm_and_prefix_token(tmp_path, use, 
     assert all(t[0] == ">>hye<<" for t in model.encode(["hello world"])) == bool(labels)
     result = translator.translate("Yerevan is the capital of Armenia.")
     assert "Հայաստան" in result.text and result.report.ok  # random weights: by fallback
+
+
+def test_protected_names_are_transliterated_into_the_target_script(copies, use):
+    use(copies)
+    from onoma.translation.api import Translator
+
+    text = "Stepanakert and Shushi."
+    hy = Translator("hy", beam_size=1, protect=["Stepanakert"]).translate(text)
+    assert hy.text == "Ստեփանակերտ and Շուշի."
+    assert hy.report.entities == hy.report.preserved == 2
+    ru = Translator("ru", beam_size=1, protect=["Stepanakert"]).translate(text)
+    assert ru.text == "Степанакерт and Шуши."
+    unprotected = Translator("ru", beam_size=1).translate(text)
+    assert unprotected.text == "Stepanakert and Шуши."

@@ -141,3 +141,26 @@ def test_install_packages_helper_matches_the_cli(tmp_path, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root))
     result = invoke("--to", "az", input="Karin Tak.\n")
     assert result.stdout == "Daşaltı.\n"
+
+
+def test_protect_names_option(env):
+    result = invoke(
+        "-",
+        "--to",
+        "ru",
+        "--beam-size",
+        "1",
+        "--protect-names",
+        "Stepanakert,Vardenis",
+        input="Stepanakert, Vardenis and Shushi.\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Степанакерт, Варденис and Шуши.\n"
+
+
+def test_empty_folder_is_an_error(env, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke(str(empty), "--to", "ru")
+    assert result.exit_code == 2
+    assert "no .txt,.md files found" in result.stderr

@@ -12,7 +12,15 @@ from typing import Annotated, Any
 
 import typer
 
-from onoma.cli.common import EXIT_ERROR, GlossaryOption, NoBuiltinOption, error, fail, load_glossary
+from onoma.cli.common import (
+    EXIT_ERROR,
+    GlossaryOption,
+    NoBuiltinOption,
+    error,
+    fail,
+    load_glossary,
+    split_list,
+)
 from onoma.errors import OnomaError
 
 STDIN = "-"
@@ -97,6 +105,15 @@ def translate(
     extensions: Annotated[
         str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
     ] = ".txt,.md",
+    protect_names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--protect-names",
+            help="Comma-separated names that no glossary lists to keep intact, written in "
+            "the target script by transliteration. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Translate articles offline with Argos Translate packages, names intact.
 
@@ -122,6 +139,7 @@ def translate(
                 glossary=loaded,
                 normalize=not no_normalize,
                 beam_size=beam_size,
+                protect=[n for value in protect_names or [] for n in split_list(value)],
             )
         except OnomaError as exc:
             problems.append(str(exc))
@@ -133,6 +151,8 @@ def translate(
 
     exts = [e.strip() for e in extensions.split(",") if e.strip()]
     sources = [s for s in Source.from_args(paths or [], exts) if not _is_output(s, targets)]
+    if not sources:
+        fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     to_stdout = out_dir is None and len(sources) == 1 and not sources[0].is_dir
     to_stdout = to_stdout and len(targets) == 1
     if not to_stdout and out_dir is None and any(s.path == STDIN for s in sources):

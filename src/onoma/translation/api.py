@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -113,6 +114,7 @@ class Translator:
         normalize: bool = True,
         beam_size: int = DEFAULT_BEAM_SIZE,
         max_decoding_length: int | None = None,
+        protect: Sequence[str] = (),
     ) -> None:
         if beam_size < 1:
             raise OnomaError(f"beam size must be at least 1, not {beam_size}")
@@ -124,6 +126,7 @@ class Translator:
         self.models = [load_model(p) for p in self.packages]
         self.route = [source] + [p.to_code for p in self.packages] if self.packages else [source]
         glossary = _builtin_glossary() if glossary is None else glossary
+        glossary = with_protected_names(glossary, protect, source)
         self.normalizer = None
         if normalize:
             from onoma.normalize import Normalizer
@@ -238,13 +241,38 @@ def translate_text(
     glossary: Glossary | None = None,
     normalize: bool = True,
     beam_size: int = DEFAULT_BEAM_SIZE,
+    protect: Sequence[str] = (),
 ) -> TranslationResult:
     """Translate ``text`` from ``source`` into ``to`` with the installed packages.
 
     Every glossary name comes out in its form for ``to`` (the built-in glossaries
-    by default); ``result.report`` says how many were found and kept.
+    by default); ``result.report`` says how many were found and kept. Names in
+    ``protect`` that no glossary lists are kept too, transliterated into the target
+    script.
     """
     translator = Translator(
-        to, source=source, glossary=glossary, normalize=normalize, beam_size=beam_size
+        to,
+        source=source,
+        glossary=glossary,
+        normalize=normalize,
+        beam_size=beam_size,
+        protect=protect,
     )
     return translator.translate(text)
+
+
+def with_protected_names(glossary: Glossary, names: Sequence[str], source: str) -> Glossary:
+    """``glossary`` plus an entry for each name in ``names`` that it does not list.
+
+    Such an entry has only its ``source`` form, so translation keeps the name and
+    writes it in the target script by transliteration (:mod:`onoma.translit`).
+    """
+    from onoma.glossary.model import Entry
+    from onoma.match import fold_case
+
+    known = {fold_case(form) for entry in glossary for _, form, _ in entry.all_forms()}
+    extra = []
+    for name in dict.fromkeys(" ".join(n.split()) for n in names if n.strip()):
+        if fold_case(name) not in known:
+            extra.append(Entry(f"protected:{name}", "other", {source: name}))
+    return Glossary([*glossary, *extra]) if extra else glossary
