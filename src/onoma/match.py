@@ -193,6 +193,8 @@ class Matcher:
         reach = 0
         for last, (size, pattern, patterns) in self.automaton.iter(folded):
             end = last + 1
+            if end == reach:
+                continue  # a suffix of the match just kept: "hoyan" in "Arhoyan"
             if end < length:
                 c = folded[end]
                 if c.isalnum() or c == "_" or (c > "\x7f" and _is_mark(c)):
