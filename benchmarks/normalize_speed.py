@@ -97,8 +97,10 @@ def main() -> None:
     parser.add_argument("--naive-kb", type=int, default=200, help="prefix size for the naive loop")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    print(f"{'entries':>8} {'onoma MB/s':>11} {'+suggest':>9} {'raw scan':>9} {'naive':>8} "
-          f"{'onoma/raw':>10} {'onoma/naive':>12}")
+    print(
+        f"{'entries':>8} {'onoma MB/s':>11} {'+suggest':>9} {'raw scan':>9} {'naive':>8} "
+        f"{'onoma/raw':>10} {'onoma/naive':>12}"
+    )
     results = {}
     for size in (100, 10_000):
         glossary = make_glossary(size, rng)
@@ -120,11 +122,15 @@ def main() -> None:
             "naive": prefix_mb / t_naive,
         }
         results[size] = (glossary, text, normalizer, mbps)
-        print(f"{size:>8} {mbps['onoma']:>11.1f} {mbps['suggest']:>9.1f} {mbps['raw']:>9.1f} "
-              f"{mbps['naive']:>8.3f} {mbps['onoma'] / mbps['raw']:>10.2f} "
-              f"{t_naive / t_onoma_prefix:>12.0f}x")
-    print(f"\ncorpus {megabytes:.1f} MB; naive loop timed on a {args.naive_kb} kB prefix "
-          "(onoma/naive compares both on that prefix)")
+        print(
+            f"{size:>8} {mbps['onoma']:>11.1f} {mbps['suggest']:>9.1f} {mbps['raw']:>9.1f} "
+            f"{mbps['naive']:>8.3f} {mbps['onoma'] / mbps['raw']:>10.2f} "
+            f"{t_naive / t_onoma_prefix:>12.0f}x"
+        )
+    print(
+        f"\ncorpus {megabytes:.1f} MB; naive loop timed on a {args.naive_kb} kB prefix "
+        "(onoma/naive compares both on that prefix)"
+    )
     small, large = results[100][3]["onoma"], results[10_000][3]["onoma"]
     print(f"glossary size 100 -> 10,000 entries: onoma throughput x{large / small:.2f}")
     _, text, normalizer, _ = results[10_000]
@@ -134,8 +140,10 @@ def main() -> None:
         part = text[: int(len(text) * fraction)]
         seconds = best_of(2, normalizer.normalize, part)
         base = base or seconds / fraction
-        print(f"  {fraction:>4.0%}: {seconds:6.2f} s  (time / fraction vs 25%: "
-              f"{seconds / fraction / base:.2f})")
+        print(
+            f"  {fraction:>4.0%}: {seconds:6.2f} s  (time / fraction vs 25%: "
+            f"{seconds / fraction / base:.2f})"
+        )
 
 
 if __name__ == "__main__":

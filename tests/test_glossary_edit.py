@@ -14,6 +14,7 @@ from onoma.errors import OnomaError
 from onoma.glossary import add as add_module
 from onoma.glossary import load_file
 from onoma.glossary.edit import FileEdit, append_entry, save
+from onoma.glossary.ids import slug
 from onoma.glossary.merge import merge_entries
 from onoma.glossary.model import Entry, Glossary
 from onoma.glossary.yamltext import parse_entries
@@ -81,20 +82,11 @@ MERGED = (
 )
 
 
-def fake_transliterate(text: str, to: str, lang: str | None = None) -> str:
-    return {"armn": "Ա" + text, "cyrl": "Б" + text, "latn": text}[to]
-
-
 @pytest.fixture
 def people(tmp_path: Path) -> Path:
     path = tmp_path / "people.yaml"
     path.write_text(PEOPLE, encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def translit(monkeypatch):
-    monkeypatch.setattr(add_module, "load_transliterate", lambda: fake_transliterate)
 
 
 def run(*args: str):
@@ -172,14 +164,31 @@ def test_merge_malformed_glossary(tmp_path):
     assert bad.read_text() == "- id: a\n  names: [\n"
 
 
-def test_add_appends_and_keeps_the_rest(people, translit):
+def lint_errors(path: Path, entry_id: str) -> list[str]:
+    """The lint errors on the lines of one entry, the file linted on its own."""
+    from onoma.glossary import load_glossaries
+    from onoma.glossary.lint import lint
+
+    glossary = load_glossaries([path], builtin=False)
+    entry = glossary.get(entry_id)
+    assert entry is not None and entry.origin is not None
+    lines = range(entry.origin.line, max(entry.lines.values()) + 1)
+    return [
+        str(p)
+        for p in lint(glossary)
+        if p.severity == "error" and int(p.where.rpartition(":")[2]) in lines
+    ]
+
+
+def test_add_appends_and_keeps_the_rest(people):
     result = run("add", "Karapetyan", "--type", "person", "-g", str(people))
     assert result.exit_code == 0, result.output
     assert people.read_text(encoding="utf-8") == PEOPLE + (
         "\n- id: karapetyan\n  type: person\n  names:\n    en: Karapetyan\n"
-        "    hy: ԱKarapetyan\n    ru: БKarapetyan\n    az: Karapetyan\n  review: true\n"
+        "    hy: Կարապետյան\n    ru: Карапетян\n    az: Karapetyan\n  review: true\n"
     )
     assert result.stderr == f"added 'karapetyan' to {people} (review: true).\n"
+    assert lint_errors(people, "karapetyan") == []
 
 
 def test_add_goes_through_english_for_missing_pairs(tmp_path):
@@ -194,27 +203,45 @@ def test_add_goes_through_english_for_missing_pairs(tmp_path):
     assert draft.warnings == []
 
 
-def test_add_from_armenian(tmp_path, translit):
+def test_add_from_armenian(tmp_path):
     path = tmp_path / "new.yaml"
-    result = run(
-        "add", "Կարին", "--type", "place", "--lang", "hy", "--id", "karin", "-g", str(path)
-    )
+    result = run("add", "Կարին", "--type", "place", "--lang", "hy", "-g", str(path))
     assert result.exit_code == 0, result.output
     [entry] = load_file(path).entries
-    assert entry.names == {"hy": "Կարին", "en": "Կարին", "ru": "БԿարին", "az": "Կարին"}
+    assert entry.id == "karin"
+    assert entry.names == {"hy": "Կարին", "en": "Karin", "ru": "Карин", "az": "Karin"}
     assert entry.review
+    assert lint_errors(path, "karin") == []
 
 
-def test_add_without_translit_fills_the_given_language(people, monkeypatch):
-    monkeypatch.setattr(add_module, "load_transliterate", lambda: None)
-    result = run("add", "Karapetyan", "--type", "person", "-g", str(people))
-    assert result.exit_code == 0
-    entry = load_file(people).entries[-1]
-    assert entry.names == {"en": "Karapetyan", "az": "Karapetyan"}
-    assert "warning: no hy form: onoma.translit is not available" in result.stderr
+def test_add_leaves_out_a_draft_in_the_wrong_script(tmp_path):
+    path = tmp_path / "new.yaml"
+    result = run("add", "Şəki", "--type", "place", "--lang", "az", "-g", str(path))
+    assert result.exit_code == 0, result.output
+    [entry] = load_file(path).entries
+    assert entry.id == "seki"
+    assert entry.names == {"az": "Şəki", "en": "Şəki", "ru": "Шәки"}
+    assert "warning: no hy form: the draft 'Սəկի' has Latin letters, not only Armenian" in (
+        result.stderr
+    )
+    assert lint_errors(path, "seki") == []
 
 
-def test_add_keeps_crlf_and_indentation(tmp_path, translit):
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Şəki", "seki"),
+        ("Əliyev Ağdam", "eliyev-agdam"),
+        ("Հովհաննիսյան", "hovhannisyan"),
+        ("Гюмри", "gyumri"),
+        ("Karin Tak", "karin-tak"),
+    ],
+)
+def test_slug_folds_every_script_to_ascii(name, expected):
+    assert slug(name) == expected
+
+
+def test_add_keeps_crlf_and_indentation(tmp_path):
     path = tmp_path / "g.yaml"
     original = "  - id: a\r\n    names:\r\n      en: A\r\n"
     path.write_bytes(original.encode())
@@ -248,14 +275,14 @@ def test_add_keeps_crlf_and_indentation(tmp_path, translit):
         ),
     ],
 )
-def test_add_refusals_leave_the_file_alone(people, translit, args, message):
+def test_add_refusals_leave_the_file_alone(people, args, message):
     result = run("add", *args, "-g", str(people))
     assert result.exit_code == 2
     assert result.stderr == message.format(path=people)
     assert people.read_text(encoding="utf-8") == PEOPLE
 
 
-def test_add_refuses_a_builtin_id(tmp_path, translit):
+def test_add_refuses_a_builtin_id(tmp_path):
     path = tmp_path / "g.yaml"
     result = run("add", "Artsakhh", "--type", "place", "--id", "artsakh", "-g", str(path))
     assert result.exit_code == 2
@@ -266,7 +293,7 @@ def test_add_refuses_a_builtin_id(tmp_path, translit):
     assert not path.exists()
 
 
-def test_add_other_type_needs_a_file(translit):
+def test_add_other_type_needs_a_file():
     result = run("add", "Foo", "--type", "other")
     assert result.exit_code == 2
     assert result.stderr == "error: no built-in glossary holds type 'other'; pass --glossary FILE\n"
@@ -320,3 +347,71 @@ def test_merge_keeps_comments_and_forms(tmp_path_factory, source):
     for lang, text, _ in next(e for e in entries if e.id == a).all_forms():
         kept = fold_case(text) in {fold_case(form) for form in new_b.forms(lang)}
         assert kept or any(f"{lang} {text!r} left out" in c for c in result.conflicts)
+
+
+@pytest.fixture
+def installed_builtins(tmp_path, monkeypatch) -> Path:
+    """The built-in glossaries as an installed package has them, in site-packages."""
+    import shutil
+
+    from onoma.glossary import builtin_glossary_dir
+    from onoma.glossary import load as load_module
+
+    folder = tmp_path / "lib" / "site-packages" / "onoma" / "data" / "glossaries"
+    shutil.copytree(builtin_glossary_dir(), folder)
+    monkeypatch.setattr(load_module, "builtin_glossary_dir", lambda: folder)
+    return folder.resolve()
+
+
+@pytest.mark.parametrize(
+    "args", [["add", "Foo Barian", "-t", "person"], ["merge", "shushi", "artsakh"]]
+)
+def test_installed_builtins_are_not_edited(installed_builtins, args):
+    before = {p.name: p.read_bytes() for p in installed_builtins.iterdir()}
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {installed_builtins}: the built-in glossaries are edited only in a source "
+        "checkout, not in an installed onoma; pass --glossary FILE\n"
+    )
+    assert {p.name: p.read_bytes() for p in installed_builtins.iterdir()} == before
+
+
+def test_builtins_of_a_source_checkout_are_edited():
+    from onoma.glossary import builtin_glossary_dir
+
+    result = run("add", "Foo Barian", "-t", "person", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert f"+++ {builtin_glossary_dir().resolve() / 'people.yaml'}" in result.stdout
+    assert "+- id: foo-barian" in result.stdout
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\u2029"])
+def test_merge_with_a_line_separator_in_a_note(tmp_path, separator):
+    path = tmp_path / "g.yaml"
+    text = (
+        "- id: a\n  names:\n    en: Aa  # eol a\n"
+        f'  note: "x{separator}y"\n  # trailing a\n\n'
+        "# about b\n- id: b\n  names:\n    en: Bb\n    ru: Бб  # eol b\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    note = load_file(path).entries[0].note  # a NEL in quotes reads as a folded line break
+    result = run("merge", "a", "b", "-g", str(path), "--no-builtin")
+    assert result.exit_code == 0, result.output
+    [entry] = load_file(path).entries
+    assert entry.names == {"en": "Bb", "ru": "Бб"}
+    assert entry.variants == {"en": ("Aa",)}
+    assert entry.note == note
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for comment in ("# eol a", "# trailing a", "# about b"):
+        assert comment in lines
+    assert "    ru: Бб  # eol b" in lines
+
+
+def test_form_index_finds_the_first_entry_of_each_form():
+    a = Entry("a", "place", {"en": "Shushi"}, {"en": ("Shusha",)})
+    b = Entry("b", "place", {"en": "SHUSHA", "ru": "Шуша"})
+    index = Glossary([a, b]).form_index()
+    assert index[("en", fold_case("shusha"))] == (a, "variants.en.0")
+    assert index[("ru", fold_case("шуша"))] == (b, "names.ru")
+    assert ("ru", fold_case("shusha")) not in index

@@ -131,13 +131,13 @@ def test_google_csv_pos_column_is_reported(tmp_path):
     path.write_text("en,ru,pos\nBank,Банк,noun\n", encoding="utf-8")
     imported = import_glossary(path, "google-csv")
     assert imported.entries[0].names == {"en": "Bank", "ru": "Банк"}
-    assert "pos column not mapped (1 rows)" in imported.notes
+    assert "pos column not mapped (1 row)" in imported.notes
 
 
 def test_deepl_tsv_export_and_import(tmp_path):
     exported = export_glossary(SAMPLE, "tsv", "en", "ru")
     assert exported.text == "Shushi\tШуши\nShusha\tШуши\nShoushi\tШуши\nNATO\tНАТО\n"
-    assert "1 entries without both a en and a ru name left out" in exported.warnings
+    assert "1 entry without both a en and a ru name left out" in exported.warnings
     path = tmp_path / "p.tsv"
     path.write_text(exported.text + "broken line\n", encoding="utf-8")
     imported = import_glossary(path, source="en", target="ru")
@@ -182,10 +182,10 @@ def test_tbx_import_maps_what_it_can_and_reports_the_rest(tmp_path):
         {"en-US": "Yerevan"},
         {"en-US": ("Erevan",)},
     )
-    assert (second.id, second.names) == ("giumri", {"ru": "Гюмри"})
+    assert (second.id, second.names) == ("gyumri", {"ru": "Гюмри"})
     assert imported.notes == [
         "entry c1: 1 terms with no language skipped",
-        "entry #2: no id; made 'giumri'",
+        "entry #2: no id; made 'gyumri'",
         "2 entries without a subjectField type made 'other'",
         "not mapped: 1 × descrip subjectField, 1 × transacGrp",
     ]
@@ -263,7 +263,7 @@ def test_csv_import_reports_rows_it_cannot_map(tmp_path):
     assert imported.notes == [
         f"{path}:2: no id; made 'goris'",
         f"{path}:3: row without any name skipped",
-        f"{path}:4: 1 cells past the header ignored",
+        f"{path}:4: 1 cell past the header ignored",
     ]
 
 
@@ -307,3 +307,68 @@ def test_cli_export_stdout_and_errors(tmp_path):
         f"error: {odd}: cannot tell the format from the extension; pass --format "
         "(csv, google-csv, tsv, tbx)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "message"),
+    [
+        (
+            "id,type,en",
+            ['a,place,"Alpha', "b,place,Beta"],
+            "2: invalid CSV: a quoted field that starts on this line is never closed",
+        ),
+        (
+            "en,ru",
+            ['"Alpha,Альфа', "Beta,Бета"],
+            "2: invalid CSV: a quoted field that starts on this line is never closed",
+        ),
+        (
+            "id,type,en",
+            ["a,place,A", "b,place," + "x" * 140_000],
+            "3: invalid CSV: field larger than field limit (131072)",
+        ),
+        ("en,ru", ['"A"x,Б'], "2: invalid CSV: ',' expected after '\"'"),
+    ],
+)
+def test_malformed_csv_is_an_error_naming_the_line(tmp_path, header, rows, message):
+    path = tmp_path / "in.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(app, ["glossary", "import", str(path), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: {path}:{message}\n"
+    assert not out.exists()
+
+
+def test_a_language_named_like_a_column_is_refused(tmp_path):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("- id: jakarta\n  names:\n    en: Jakarta\n    id: Jakarta\n")
+    out = tmp_path / "out.csv"
+    args = ["glossary", "export", "--no-builtin", "-g", str(glossary)]
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {glossary}:1: language 'id' has the name of the column 'id' of onoma's CSV; "
+        "write the language with a region (id-ID for Indonesian), or export as tbx\n"
+    )
+    assert not out.exists()
+    result = runner.invoke(app, [*args, "-f", "google-csv"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("en,id\n")
+    path = tmp_path / "in.csv"
+    path.write_text("id,type,en,id_variants\na,place,A,B\n", encoding="utf-8")
+    with pytest.raises(ExchangeError, match="unknown column 'id_variants' in the header"):
+        import_glossary(path)
+
+
+def test_counts_in_messages_agree_in_number(tmp_path):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("- id: a\n  names:\n    en: Aa\n")
+    out = tmp_path / "out.csv"
+    result = runner.invoke(
+        app, ["glossary", "export", "--no-builtin", "-g", str(glossary), "-o", str(out)]
+    )
+    assert result.stderr == f"exported 1 entry to {out} (csv).\n"
+    back = tmp_path / "back.yaml"
+    result = runner.invoke(app, ["glossary", "import", str(out), "-o", str(back)])
+    assert result.stderr == f"imported 1 entry into {back}.\n"

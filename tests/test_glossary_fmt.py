@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from onoma.cli import app
 from onoma.errors import GlossaryError
 from onoma.glossary import builtin_glossary_dir
+from onoma.glossary.document import parse_document
 from onoma.glossary.fmt import emit_entry, format_text, scalar
 from onoma.glossary.model import Entry
 from onoma.glossary.yamltext import parse_entries
@@ -240,7 +241,7 @@ comment = st.builds(
     lambda n, t: f"# §{n} " + " ".join(t.split()),
     st.integers(0, 999),
     st.text(
-        st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="§"),
+        st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="§"),
         max_size=10,
     ),
 )
@@ -318,8 +319,61 @@ def test_fmt_is_idempotent_and_keeps_content(source):
     )
     after = sorted((e.id, sorted(e.names.items()), e.note or "") for e in parse_entries(once, "a"))
     assert before == after
+    comments = sorted(parse_document(source, "a").comments)
+    assert sorted(parse_document(once, "a").comments) == comments
 
 
 def test_multiline_document_errors_are_glossary_errors():
     with pytest.raises(GlossaryError, match="a glossary must be a YAML list of entries"):
         format_text(textwrap.dedent("id: a\n"))
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85"])
+def test_line_separator_in_a_note_keeps_comments_in_place(tmp_path, separator):
+    path = write(
+        tmp_path,
+        "- id: b\n  type: place\n  names:\n    en: B   # eol b\n"
+        f'  note: "x{separator}y"\n  # trailing b\n\n'
+        "# about a\n- id: a\n  type: place\n  names:\n    en: A  # eol a\n",
+    )
+    note = parse_entries(path.read_text(encoding="utf-8"), path)[0].note
+    result = runner.invoke(app, ["glossary", "fmt", str(path)])
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == (
+        "# about a\n- id: a\n  type: place\n  names:\n    en: A  # eol a\n\n"
+        f"- id: b\n  type: place\n  names:\n    en: B  # eol b\n  note: {scalar(note)}\n"
+        "  # trailing b\n"
+    )
+
+
+def test_a_format_that_loses_a_comment_is_not_written(tmp_path, monkeypatch):
+    import onoma.glossary.fmt as fmt_module
+
+    path = write(tmp_path, MESSY)
+    real = fmt_module.format_document
+    monkeypatch.setattr(
+        fmt_module, "format_document", lambda doc: real(doc).replace("  # en eol", "")
+    )
+    result = runner.invoke(app, ["glossary", "fmt", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"error: {path}: the edit would lose 1 comment; nothing was written"
+    )
+    assert path.read_text(encoding="utf-8") == MESSY
+
+
+def test_a_format_that_changes_an_entry_is_not_written(tmp_path, monkeypatch):
+    import onoma.glossary.fmt as fmt_module
+
+    path = write(tmp_path, MESSY)
+    real = fmt_module.format_document
+    monkeypatch.setattr(
+        fmt_module, "format_document", lambda doc: real(doc).replace("Zetta", "Zeta2")
+    )
+    for args in (["--check"], []):
+        result = runner.invoke(app, ["glossary", "fmt", *args, str(path)])
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[0] == (
+            f"error: {path}: the edit would change what the entries say; nothing was written"
+        )
+    assert path.read_text(encoding="utf-8") == MESSY

@@ -1,4 +1,4 @@
-"""``onoma glossary show`` and ``stats``."""
+"""``onoma glossary show`` and ``stats``, and the paths and summary of ``lint``."""
 
 from __future__ import annotations
 
@@ -112,3 +112,35 @@ def test_stats_missing_glossary(tmp_path):
     result = run("stats", "-g", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'nope.yaml'}: no such file or folder\n"
+
+
+def test_stats_text_counts_agree_in_number(extra):
+    result = run("stats", "--no-builtin", "-g", str(extra))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "1 entry in 1 file"
+
+
+def test_lint_takes_glossary_paths_as_arguments(tmp_path, extra):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: a\n  names:\n    hy: Abc\n", encoding="utf-8")
+    as_options = run("lint", "--no-builtin", "-g", str(extra), "-g", str(bad))
+    as_arguments = run("lint", "--no-builtin", str(extra), str(bad))
+    assert as_arguments.exit_code == as_options.exit_code == 1
+    assert as_arguments.stdout == as_options.stdout
+    assert f"{bad}:3: error: " in as_arguments.stdout
+    assert as_arguments.stderr == "2 entries checked: 1 error, 1 warning.\n"
+    single = run("lint", "--no-builtin", str(extra))
+    assert single.exit_code == 0
+    assert single.stderr == "1 entry checked: 0 errors, 1 warning.\n"
+    mixed = run("lint", "--no-builtin", "-g", str(extra), str(bad))
+    assert mixed.stdout == as_options.stdout
+
+
+def test_lint_is_a_pre_commit_hook():
+    from ruamel.yaml import YAML
+
+    hooks_file = Path(__file__).parent.parent / ".pre-commit-hooks.yaml"
+    hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(hooks_file.read_text("utf-8"))}
+    hook = hooks["onoma-glossary-lint"]
+    assert hook["entry"] == "onoma glossary lint"
+    assert hook["files"] == r"\.ya?ml$"

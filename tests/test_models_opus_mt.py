@@ -115,9 +115,9 @@ def test_multi_target_model_needs_a_target_token(pkgs, tmp_path):
     args = ["models", "import-opus-mt", str(folder), "--from", "en", "--to", "hy"]
     result = runner.invoke(app, args)
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
+    assert result.stderr == (
         f"error: {folder}: this OPUS-MT model needs a target-language token before each "
-        "sentence (valid: hye, hye_Latn); choose one with --target-token"
+        "sentence (valid: hye, hye_Latn); choose one with --target-token\n"
     )
     result = runner.invoke(app, [*args, "--target-token", "xyz"])
     assert result.stderr.splitlines()[-1] == (
@@ -133,11 +133,13 @@ def test_multi_target_model_needs_a_target_token(pkgs, tmp_path):
 def test_bad_releases_are_refused_and_change_nothing(release, pkgs, tmp_path):
     before = snapshot(pkgs)
 
-    def refused(path: Path, message: str, *args: str) -> None:
+    def refused(path: Path, message: str, *args: str, converting: bool = False) -> None:
         cmd = ["models", "import-opus-mt", str(path), "--from", "en", "--to", "hy", *args]
         result = runner.invoke(app, cmd)
         assert result.exit_code == 2, result.output
-        assert result.stderr.splitlines()[-1] == f"error: {message}"
+        # "converting…" only once the arguments and the release are found good
+        started = f"converting {path} (this can take a minute)…\n" if converting else ""
+        assert result.stderr == f"{started}error: {message}\n"
         assert "Traceback" not in result.output
         assert snapshot(pkgs) == before
 
@@ -150,7 +152,11 @@ def test_bad_releases_are_refused_and_change_nothing(release, pkgs, tmp_path):
     shutil.copytree(release, broken)
     npz = next(broken.glob("*.npz"))
     npz.write_bytes(b"not numpy")
-    refused(broken, f"{broken}: cannot convert the Marian model {npz.name}: " + _load_error(npz))
+    refused(
+        broken,
+        f"{broken}: cannot convert the Marian model {npz.name}: " + _load_error(npz),
+        converting=True,
+    )
 
     text = tmp_path / "model.txt"
     text.write_text("hello")
@@ -166,8 +172,8 @@ def test_bad_releases_are_refused_and_change_nothing(release, pkgs, tmp_path):
     result = runner.invoke(
         app, ["models", "import-opus-mt", str(release), "--from", "en", "--to", "../x"]
     )
-    assert result.stderr.splitlines()[-1] == (
-        f"error: {release}: metadata.json: to_code '../x' is not a language code"
+    assert result.stderr == (
+        f"error: {release}: metadata.json: to_code '../x' is not a language code\n"
     )
 
 
@@ -199,3 +205,12 @@ def test_find_release_and_version(release):
     assert found.target_labels is None
     assert release_version("opus-2021-02-23.zip") == "2021.02.23"
     assert release_version("model.zip") == "1.0"
+
+
+def test_decoder_yml_is_read_without_pyyaml(release, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "yaml", None)  # "import yaml" now fails
+    found = find_release(release)
+    assert found.decoder_yml
+    assert found.model.name.endswith(".best-perplexity.npz")

@@ -52,6 +52,9 @@ def test_list_schemes(runner: CliRunner) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].split()[:4] == ["from", "script", "to", "scheme"]
+    assert all(line == line.rstrip() for line in lines)
+    column = lines[0].index("description")
+    assert all(line[column - 2 : column] == "  " for line in lines)
     for scheme in ("bgn", "iso", "ala-lc", "press"):
         assert any(line.split()[3] == scheme for line in lines[1:])
 
@@ -69,6 +72,7 @@ def test_list_schemes(runner: CliRunner) -> None:
 def test_errors(runner: CliRunner, args: list[str], message: str) -> None:
     result = runner.invoke(app, args, input="never read\n")
     assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
     assert message in result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -126,3 +130,27 @@ def test_standard_input_is_streamed() -> None:
         for stream in (process.stdin, process.stdout, process.stderr):
             if stream:
                 stream.close()
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path) -> None:
+    """``onoma translit … | head -1``: the reader leaving early is not an error."""
+    source = tmp_path / "in.txt"
+    source.write_text("Երևան\n" * 200_000, encoding="utf-8")
+    with source.open("rb") as stdin:
+        process = subprocess.Popen(
+            [sys.executable, "-c", SCRIPT, "--to", "latn"],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout and process.stderr
+        try:
+            assert process.stdout.readline() == b"Yerevan\n"
+            process.stdout.close()
+            assert process.wait(timeout=120) == 0
+            assert process.stderr.read() == b""
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=60)
+            process.stderr.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from onoma.scripts import scripts_in
 from onoma.translit import transliterate
 from onoma.translit.runs import split_runs
 
@@ -88,5 +89,28 @@ def test_runs_cover_the_text(text: str) -> None:
 
 @given(st.text(max_size=60))
 def test_any_text_is_accepted(text: str) -> None:
-    for to in ("latn", "armn", "cyrl", "ascii"):
-        assert isinstance(transliterate(text, to=to), str)
+    for to in ("latn", "armn", "cyrl"):
+        out = transliterate(text, to=to)
+        # A letter becomes at most four (щ → shch); lines stay lines; nothing vanishes.
+        assert len(out) <= 4 * len(text)
+        assert out.count("\n") == text.count("\n")
+        assert bool(out) == bool(text)
+    assert isinstance(transliterate(text, to="ascii"), str)
+
+
+COVERED = st.text(
+    alphabet=RUSSIAN
+    + RUSSIAN.upper()
+    + ARMENIAN
+    + ARMENIAN.upper()
+    + AZ_CYRILLIC
+    + AZ_LATIN
+    + " .,-'«»",
+    max_size=60,
+)
+
+
+@given(COVERED)
+def test_latin_targets_leave_no_letter_of_a_covered_script(text: str) -> None:
+    assert not scripts_in(transliterate(text, to="latn")) & {"Armenian", "Cyrillic"}
+    assert transliterate(text, to="ascii").isascii()

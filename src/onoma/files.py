@@ -126,6 +126,5 @@ def unified_diff(old: str, new: str, path: Path | str, *, new_label: str = "new"
         tofile=f"{path}\t({new_label})",
     )
     return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-        for line in lines
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )

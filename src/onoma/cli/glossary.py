@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -26,6 +27,13 @@ app = typer.Typer(
 
 @app.command("lint")
 def lint_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Glossary files or folders, the same as --glossary (for pre-commit hooks).",
+            show_default=False,
+        ),
+    ] = None,
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
     strict: Annotated[
@@ -36,14 +44,15 @@ def lint_command(
     stray whitespace. Exit 1 if any error is found, 2 if a file cannot be loaded."""
     from onoma.glossary.lint import lint
 
-    loaded = load_glossary(glossary, no_builtin)
+    loaded = load_glossary([*(glossary or []), *(paths or [])], no_builtin)
     problems = lint(loaded)
     for problem in problems:
         typer.echo(str(problem))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     typer.echo(
-        f"{len(loaded)} entries checked: {errors} error{'s' * (errors != 1)}, "
+        f"{len(loaded)} entr{'y' if len(loaded) == 1 else 'ies'} checked: "
+        f"{errors} error{'s' * (errors != 1)}, "
         f"{warnings} warning{'s' * (warnings != 1)}.",
         err=True,
     )

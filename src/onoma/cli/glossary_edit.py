@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from onoma.cli.common import (
     load_glossary,
 )
 from onoma.errors import OnomaError
+
+if TYPE_CHECKING:
+    from onoma.glossary.edit import FileEdit
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Print the diff of the change; write nothing.")
@@ -48,11 +51,7 @@ def fmt_command(
     as flow lists. Exit 1 with --check when a file would change, 2 on errors.
     """
     from onoma.files import write_atomic
-    from onoma.glossary.document import parse_document
-    from onoma.glossary.edit import FileEdit
-    from onoma.glossary.fmt import format_document
     from onoma.glossary.load import glossary_files
-    from onoma.glossary.yamltext import read_glossary_text
 
     if not paths:
         fail("give the glossary files or folders to format, e.g. onoma glossary fmt glossary/")
@@ -63,20 +62,18 @@ def fmt_command(
     errors = changed = 0
     for path in files:
         try:
-            old, bom = read_glossary_text(path)
-            doc = parse_document(old, path)
-            new = format_document(doc).replace("\n", doc.newline)
-            if new == old:
+            edit = _format_file(path)
+            if edit is None:
                 continue
             changed += 1
             if diff:
-                typer.echo(FileEdit(path, old, new).diff(), nl=False)
+                typer.echo(edit.diff(), nl=False)
             if check:
                 typer.echo(f"would reformat {path}", err=True)
             elif not diff:
-                write_atomic(path, new, bom=bom)
+                write_atomic(path, edit.new, bom=edit.bom)
                 typer.echo(f"reformatted {path}", err=True)
-        except OnomaError as exc:  # the file's own error, or "cannot write"
+        except OnomaError as exc:  # the file's own error, a failed check, or "cannot write"
             error(str(exc))
             errors += 1
     verb = "would be reformatted" if check or diff else "reformatted"
@@ -91,6 +88,46 @@ def fmt_command(
     raise typer.Exit(EXIT_WOULD_CHANGE if check and changed else EXIT_OK)
 
 
+def _editable_builtin_dir() -> Path:
+    """The built-in glossary folder when it can be edited (a source checkout); exits 2
+    when it is part of an installed package or cannot be written."""
+    import os
+    import sysconfig
+
+    from onoma.glossary.load import builtin_glossary_dir
+
+    folder = builtin_glossary_dir().resolve()
+    installed = {Path(sysconfig.get_path(key)).resolve() for key in ("purelib", "platlib")}
+    inside = any(folder.is_relative_to(root) for root in installed) or bool(
+        {"site-packages", "dist-packages"} & set(folder.parts)
+    )
+    if inside or not folder.is_dir() or not os.access(folder, os.W_OK):
+        fail(
+            f"{folder}: the built-in glossaries are edited only in a source checkout, not "
+            "in an installed onoma; pass --glossary FILE"
+        )
+    return folder
+
+
+def _format_file(path: Path) -> FileEdit | None:
+    """The checked edit that formats ``path``, None when it is formatted already.
+
+    The new text must load to the same entries, saying the same, with the same comments."""
+    from onoma.glossary.document import load_document
+    from onoma.glossary.edit import FileEdit
+    from onoma.glossary.fmt import format_document
+
+    doc = load_document(path)
+    new = format_document(doc).replace("\n", doc.newline)
+    if new == doc.text:
+        return None
+    entries = tuple(block.entry for block in sorted(doc.blocks, key=lambda b: b.entry.id))
+    ids = tuple(entry.id for entry in entries)
+    edit = FileEdit(path, doc.text, new, doc.bom, ids, entries, tuple(doc.comments))
+    edit.check()
+    return edit
+
+
 def merge_command(
     id_a: Annotated[str, typer.Argument(metavar="ID_A", help="The entry to fold and remove.")],
     id_b: Annotated[str, typer.Argument(metavar="ID_B", help="The entry that receives its forms.")],
@@ -102,15 +139,15 @@ def merge_command(
 
     A's names and variants become B's variants (or B's name in a language B lacks);
     forms that belong to another entry are left out and reported. Edits the --glossary
-    files, or the built-in glossaries without one.
+    files, or without one the built-in glossaries of a source checkout.
     """
     from onoma.glossary.edit import save
-    from onoma.glossary.load import builtin_glossary_dir, glossary_files
+    from onoma.glossary.load import glossary_files
     from onoma.glossary.merge import merge_entries
 
     loaded = load_glossary(glossary, no_builtin)
     try:
-        files = glossary_files(glossary or [builtin_glossary_dir()])
+        files = glossary_files(glossary or [_editable_builtin_dir()])
         result = merge_entries(loaded, files, id_a, id_b)
         for line in result.moved:
             typer.echo(f"moved: {line}")
@@ -150,8 +187,9 @@ def add_command(
         typer.Option(
             "--glossary",
             "-g",
-            help="The glossary file to append to (created when missing). Default: the "
-            "built-in file for the type (people.yaml, places.yaml, organizations.yaml).",
+            help="The glossary file to append to (created when missing). Default, in a "
+            "source checkout: the built-in file for the type (people.yaml, places.yaml, "
+            "organizations.yaml).",
             show_default=False,
         ),
     ] = None,
@@ -161,19 +199,19 @@ def add_command(
 ) -> None:
     """Append a new entry for NAME, other languages drafted by transliteration.
 
-    The forms in en, hy, ru and az are drafted with onoma.translit and the entry is
-    marked review: true. Refuses an id or a name that a glossary already has. The rest
-    of the file is left as it was.
+    The forms in en, hy, ru and az are drafted with onoma.translit (a draft with letters
+    of another script is left out, with a warning) and the entry is marked review: true.
+    Refuses an id or a name that a glossary already has. The rest of the file is left as
+    it was.
     """
     from onoma.glossary.add import draft_entry
     from onoma.glossary.edit import append_entry, save
     from onoma.glossary.fmt import emit_entry
-    from onoma.glossary.load import builtin_glossary_dir
 
     if target is None:
         if entry_type not in BUILTIN_FILES:
             fail(f"no built-in glossary holds type {entry_type!r}; pass --glossary FILE")
-        target = builtin_glossary_dir() / BUILTIN_FILES[entry_type]
+        target = _editable_builtin_dir() / BUILTIN_FILES[entry_type]
     if target.is_dir():
         fail(f"{target}: is a folder; --glossary must name a file")
     if no_builtin and not target.exists():

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from onoma.cli.common import GlossaryOption, NoBuiltinOption, fail, load_glossary
-from onoma.errors import InputError, OnomaError
+from onoma.errors import OnomaError
 
 FormatOption = Annotated[
     str | None,
@@ -56,9 +56,10 @@ def export_command(
         write_atomic(output, exported.text)
     except OnomaError as exc:
         fail(str(exc))
-    except InputError as exc:
-        fail(str(exc))
-    typer.echo(f"exported {len(loaded)} entries to {output} ({chosen}).", err=True)
+    count = len(loaded)
+    typer.echo(
+        f"exported {count} entr{'y' if count == 1 else 'ies'} to {output} ({chosen}).", err=True
+    )
 
 
 def import_command(
@@ -92,6 +93,5 @@ def import_command(
         write_atomic(output, text)
     except OnomaError as exc:
         fail(str(exc))
-    except InputError as exc:
-        fail(str(exc))
-    typer.echo(f"imported {len(imported.entries)} entries into {output}.", err=True)
+    count = len(imported.entries)
+    typer.echo(f"imported {count} entr{'y' if count == 1 else 'ies'} into {output}.", err=True)

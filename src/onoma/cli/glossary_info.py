@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from onoma.cli.common import EXIT_WOULD_CHANGE, GlossaryOption, NoBuiltinOption, load_glossary
+from onoma.cli.common import (
+    EXIT_WOULD_CHANGE,
+    GlossaryOption,
+    NoBuiltinOption,
+    load_glossary,
+    split_list,
+)
+from onoma.glossary.stats import REQUIRED_LANGUAGES
 
 
 def show_command(
@@ -42,7 +49,7 @@ def stats_command(
     required: Annotated[
         str,
         typer.Option("--require", help="Comma-separated languages whose gaps are listed."),
-    ] = "hy,ru,az",
+    ] = ",".join(REQUIRED_LANGUAGES),
 ) -> None:
     """Count entries per type and forms per language; list entries missing hy, ru or az.
 
@@ -53,7 +60,7 @@ def stats_command(
     from onoma.glossary.stats import glossary_stats, render_stats
 
     loaded = load_glossary(glossary, no_builtin)
-    langs = [lang.strip() for lang in required.split(",") if lang.strip()]
+    langs = split_list(required)
     stats = glossary_stats(loaded, langs)
     if json_output:
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from onoma.cli.common import EXIT_ERROR, GlossaryOption, NoBuiltinOption, error, fail, load_glossary
+from onoma.cli.common import (
+    EXIT_ERROR,
+    GlossaryOption,
+    NoBuiltinOption,
+    error,
+    fail,
+    load_glossary,
+    split_list,
+)
 
 
 def suggest_command(
@@ -49,7 +57,7 @@ def suggest_command(
         errors.append(message)
         error(message)
 
-    exts = [e.strip() for e in extensions.split(",") if e.strip()]
+    exts = split_list(extensions)
     scan, read = scan_corpus(paths, loaded, lang, exts, report)
     spellings = scan.spellings()
     clusters = cluster_spellings(spellings.values(), loaded, lang, min_count=min_count)
@@ -60,10 +68,12 @@ def suggest_command(
     else:
         typer.echo(render_text(clusters), nl=False)
     matched = sum(c.entry is not None for c in clusters)
+    found, new = len(spellings), len(clusters) - matched
     typer.echo(
-        f"{read} file{'s' * (read != 1)} read, {len(spellings)} candidate spellings, "
-        f"{len(clusters)} clusters: {matched} with new variants of entries, "
-        f"{len(clusters) - matched} new names.",
+        f"{read} file{'s' * (read != 1)} read, "
+        f"{found} candidate spelling{'s' * (found != 1)}, "
+        f"{len(clusters)} cluster{'s' * (len(clusters) != 1)}: "
+        f"{matched} with new variants of entries, {new} new name{'s' * (new != 1)}.",
         err=True,
     )
     if errors:

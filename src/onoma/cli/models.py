@@ -226,7 +226,9 @@ def import_opus_mt(
     """Convert an OPUS-MT (Marian) model with CTranslate2 and install it as a package."""
     from onoma.translation.opus_mt import import_opus_mt as convert_and_install
 
-    typer.echo(f"converting {path} (this can take a minute)…", err=True)
+    def converting() -> None:
+        typer.echo(f"converting {path} (this can take a minute)…", err=True)
+
     try:
         pkg = convert_and_install(
             path,
@@ -235,6 +237,7 @@ def import_opus_mt(
             quantization=None if quantization == "none" else quantization,
             version=version,
             target_token=target_token,
+            on_convert=converting,
         )
     except OnomaError as exc:
         fail(str(exc))

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from onoma.cli.common import EXIT_OK, fail, table
+
 
 def translit(
     text: Annotated[
@@ -56,7 +58,7 @@ def translit(
         _print_schemes(tr.list_schemes())
         return
     if to is None:
-        _fail("missing option '--to' (latn, armn, cyrl or ascii)")
+        fail("missing option '--to' (latn, armn, cyrl or ascii)")
     try:
         check(to, source, scheme)
         if text and text != ["-"]:
@@ -66,17 +68,13 @@ def translit(
             sys.stdout.write(tr.transliterate(line, to=to, lang=source, scheme=scheme))
             sys.stdout.flush()
     except tr.TranslitError as error:
-        _fail(str(error))
+        fail(str(error))
     except BrokenPipeError:
-        # The reader went away (| head): stop quietly, without a second error at exit.
+        # The reader went away (| head): that is not a failure. Stop quietly, without a
+        # second error when Python flushes stdout at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(1) from None
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(2)
+        raise typer.Exit(EXIT_OK) from None
 
 
 def _print_schemes(schemes: list) -> None:
@@ -92,7 +90,4 @@ def _print_schemes(schemes: list) -> None:
         for s in schemes
     ]
     header = ("from", "script", "to", "scheme", "default", "description")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
-    for row in [header, *rows]:
-        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
-        typer.echo("  ".join([*cells, row[-1]]))
+    typer.echo(table(rows, header))

@@ -2,10 +2,11 @@
 
 The name is the entry's form in its language; the forms in onoma's other core
 languages (en, hy, ru, az) are drafted with :func:`onoma.translit.transliterate` and
-the entry is marked ``review: true`` for a curator to check them. Azerbaijani from a
-Latin-script name keeps the name as written (no better rule yet); a pair the
-transliterator lacks (ru → hy) goes through the drafted English form. The id is made
-from the English form.
+the entry is marked ``review: true`` for a curator to check them. Azerbaijani is
+written in Latin script, so from a Latin-script name it keeps the name as written; a
+pair the transliterator lacks (ru → hy) goes through the drafted English form. A
+drafted form with letters outside its language's script (Սəկի for hy) is left out
+with a warning. The id is made from the English form.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from dataclasses import dataclass, field
 
 from onoma.errors import OnomaError
 from onoma.glossary.ids import slug
-from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Glossary
+from onoma.glossary.model import CORE_LANGUAGES, ENTRY_TYPES, LANG_CODE, Entry, Glossary
 from onoma.match import fold_case
 from onoma.scripts import expected_script, scripts_in
 
-CORE_LANGUAGES = ("en", "hy", "ru", "az")
 TARGET_SCRIPTS = {"en": "latn", "hy": "armn", "ru": "cyrl", "az": "latn"}
 """The ``to=`` script of :func:`onoma.translit.transliterate` for each core language."""
 _SCRIPT_CODES = {"Latin": "latn", "Armenian": "armn", "Cyrillic": "cyrl"}
@@ -31,15 +31,6 @@ class NewEntry:
 
     entry: Entry
     warnings: list[str] = field(default_factory=list)
-
-
-def load_transliterate() -> Callable[..., str] | None:
-    """``onoma.translit.transliterate``, or None while that module is not available."""
-    try:
-        from onoma.translit import transliterate
-    except ImportError:
-        return None
-    return transliterate
 
 
 def draft_entry(
@@ -66,7 +57,7 @@ def draft_entry(
             f"{name!r} is written in {', '.join(sorted(found))}, but {lang} is written in "
             f"{expected}; pass the right --lang"
         )
-    forms = _forms_index(glossary)
+    forms = glossary.form_index()
     if (lang, fold_case(name)) in forms:
         other, field_path = forms[(lang, fold_case(name))]
         raise OnomaError(
@@ -99,24 +90,25 @@ def _draft_forms(
 ) -> tuple[dict[str, str], list[str]]:
     """The entry's names: ``name`` and a transliterated form per other core language.
 
-    A pair that onoma.translit lacks (ru → hy) goes through the English form."""
+    A pair that onoma.translit lacks (ru → hy), or that gives letters of another
+    script, goes through the English form."""
+    if transliterate is None:
+        from onoma.translit import transliterate as default
+
+        transliterate = default
     names = {lang: name}
     warnings: list[str] = []
-    transliterate = transliterate or load_transliterate()
     latin_source = _SCRIPT_CODES.get(script or "") == "latn"
     for target in CORE_LANGUAGES:
         if target == lang:
             continue
         if target == "az" and latin_source:
             form = name
-        elif transliterate is None:
-            warnings.append(f"no {target} form: onoma.translit is not available")
-            continue
         else:
             form, problem = _convert(transliterate, name, target, lang)
-            if not form and "en" in names and lang != "en":
-                form, _ = _convert(transliterate, names["en"], target, "en")
-            if not form:
+            if problem and "en" in names and lang != "en":
+                form, problem = _convert(transliterate, names["en"], target, "en")
+            if problem:
                 warnings.append(f"no {target} form: {problem}")
                 continue
         if (target, fold_case(form)) in forms:
@@ -130,18 +122,17 @@ def _draft_forms(
 def _convert(
     transliterate: Callable[..., str], text: str, target: str, lang: str
 ) -> tuple[str, str]:
-    """``(form, "")``, or ``("", why not)`` when transliteration fails or gives nothing."""
+    """``(form, "")``, or ``("", why not)`` when transliteration fails, gives nothing or
+    gives letters outside the script of ``target``."""
     try:
         form = transliterate(text, to=TARGET_SCRIPTS[target], lang=lang)
     except Exception as exc:  # another module's failure is reported, not raised
         return "", f"transliteration failed ({exc})"
     form = " ".join(str(form or "").split())
-    return form, "" if form else "transliteration gave nothing"
-
-
-def _forms_index(glossary: Glossary) -> dict[tuple[str, str], tuple[Entry, str]]:
-    index: dict[tuple[str, str], tuple[Entry, str]] = {}
-    for entry in glossary:
-        for lang, text, field_path in entry.all_forms():
-            index.setdefault((lang, fold_case(text)), (entry, field_path))
-    return index
+    if not form:
+        return "", "transliteration gave nothing"
+    script = expected_script(target)
+    odd = sorted(scripts_in(form) - {script})
+    if odd:
+        return "", f"the draft {form!r} has {', '.join(odd)} letters, not only {script}"
+    return form, ""

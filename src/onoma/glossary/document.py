@@ -23,8 +23,9 @@ from onoma.errors import GlossaryError
 from onoma.glossary.model import Entry
 from onoma.glossary.yamltext import load_yaml_text, parse_entries, read_glossary_text
 
-LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
-"""What ruamel counts as a line break, so that line numbers agree with its marks."""
+LINE_BREAK = re.compile(r"\r\n|[\n\r]")
+"""What ruamel counts as a line break (CRLF, LF or a lone CR; not NEL, U+2028 or U+2029,
+which YAML 1.2 reads as ordinary characters), so that line numbers agree with its marks."""
 CONTAINERS = ("names", "variants")
 
 
@@ -76,7 +77,11 @@ class Block:
 
 @dataclass
 class Document:
-    """A glossary file cut into header, entry blocks and footer."""
+    """A glossary file cut into header, entry blocks and footer.
+
+    ``text`` is the text it was parsed from, exactly; ``bom`` whether the file had a BOM;
+    ``comments`` the text of every comment in it (full-line and end-of-line), in order.
+    """
 
     path: Path
     lines: list[str]
@@ -87,12 +92,8 @@ class Document:
     footer: list[str] = field(default_factory=list)
     flow: bool = False
     final_newline: bool = True
-
-    @property
-    def text(self) -> str:
-        """The text the document was parsed from (line breaks normalized to ``newline``)."""
-        body = self.newline.join(self.lines)
-        return body + self.newline if self.lines and self.final_newline else body
+    text: str = ""
+    comments: list[str] = field(default_factory=list)
 
     def block(self, entry_id: str) -> Block | None:
         """The last block with this id (the one a glossary lookup would find)."""
@@ -130,12 +131,13 @@ def parse_document(text: str, path: Path | str) -> Document:
     final_newline = bool(lines) and lines[-1] == ""
     if final_newline:
         lines.pop()
-    doc = Document(path, lines, newline, final_newline=final_newline)
+    doc = Document(path, lines, newline, final_newline=final_newline, text=text)
     root = load_yaml_text(text, path, compose=True) if entries else None
     items: list[Any] = root.value if isinstance(root, SequenceNode) else []
     doc.flow = bool(root is not None and getattr(root, "flow_style", False))
     spans = _scalar_spans(root)
     comments = _find_comments(lines, spans)
+    doc.comments = [comments[number][0] for number in sorted(comments)]
 
     ranges = []
     for node in items:

@@ -13,21 +13,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onoma.errors import GlossaryError, InputError, OnomaError
-from onoma.glossary.document import Comments, Document, parse_document
+from onoma.glossary.document import Comments, Document, load_document, parse_document
 from onoma.glossary.fmt import emit_entry
 from onoma.glossary.model import Entry
-from onoma.glossary.yamltext import parse_entries, read_glossary_text
+from onoma.glossary.yamltext import parse_entries
 
 
 @dataclass
 class FileEdit:
-    """The new text of one glossary file; ``old`` is None for a file to create."""
+    """The new text of one glossary file; ``old`` is None for a file to create.
+
+    :meth:`check` loads ``new`` again: it must hold the entries ``expect_ids``, with the
+    content of ``expect_entries`` and the comments ``expect_comments`` (in any order) when
+    those are given.
+    """
 
     path: Path
     old: str | None
     new: str
     bom: bool = False
     expect_ids: tuple[str, ...] = ()
+    expect_entries: tuple[Entry, ...] | None = None
+    expect_comments: tuple[str, ...] | None = None
 
     @property
     def changed(self) -> bool:
@@ -40,17 +47,46 @@ class FileEdit:
         return unified_diff(self.old or "", self.new, self.path)
 
     def check(self) -> None:
-        """Load the new text again: it must be a valid glossary with the expected ids."""
+        """Load the new text again: it must be a valid glossary with the expected entries
+        (and comments, when counted); raises OnomaError, naming the file, when it is not."""
         try:
-            ids = tuple(entry.id for entry in parse_entries(self.new, self.path))
+            if self.expect_comments is None:
+                entries, comments = parse_entries(self.new, self.path), None
+            else:
+                doc = parse_document(self.new, self.path)
+                entries, comments = [block.entry for block in doc.blocks], doc.comments
         except GlossaryError as exc:
             raise OnomaError(
                 f"{self.path}: the edit would break the file ({exc}); nothing was written"
             ) from None
-        if ids != self.expect_ids:
+        if tuple(entry.id for entry in entries) != self.expect_ids:
             raise OnomaError(
                 f"{self.path}: the edit would not give the expected entries; nothing was written"
             )
+        if self.expect_entries is not None and list(map(content, entries)) != list(
+            map(content, self.expect_entries)
+        ):
+            raise OnomaError(
+                f"{self.path}: the edit would change what the entries say; nothing was written"
+            )
+        if comments is not None and sorted(comments) != sorted(self.expect_comments or ()):
+            lost = len(self.expect_comments or ()) - len(comments)
+            what = f"lose {lost} comment{'s' * (lost != 1)}" if lost > 0 else "change comments"
+            raise OnomaError(f"{self.path}: the edit would {what}; nothing was written")
+
+
+def content(entry: Entry) -> tuple:
+    """What an entry says, without where it was written (empty variant lists dropped)."""
+    variants = {lang: forms for lang, forms in entry.variants.items() if forms}
+    return (
+        entry.id,
+        entry.type,
+        entry.names,
+        variants,
+        entry.case_sensitive,
+        entry.review,
+        entry.note,
+    )
 
 
 def save(edits: Sequence[FileEdit]) -> None:
@@ -67,15 +103,14 @@ def save(edits: Sequence[FileEdit]) -> None:
                 raise GlossaryError(edit.path, exc.message) from None
 
 
-def open_document(path: Path) -> tuple[Document, str, bool]:
-    """Parse a glossary file for editing: the document, its text and its BOM flag."""
-    text, bom = read_glossary_text(path)
-    doc = parse_document(text, path)
+def open_document(path: Path) -> Document:
+    """Parse a glossary file for editing (its text and BOM flag kept on the document)."""
+    doc = load_document(path)
     if doc.flow:
         raise GlossaryError(
             path, "the entries are written as a flow list [...]; run 'onoma glossary fmt' first"
         )
-    return doc, text, bom
+    return doc
 
 
 def append_entry(path: Path, entry: Entry) -> FileEdit:
@@ -83,20 +118,19 @@ def append_entry(path: Path, entry: Entry) -> FileEdit:
     if not path.exists():
         lines = emit_entry(entry)
         return FileEdit(path, None, "\n".join(lines) + "\n", expect_ids=(entry.id,))
-    doc, text, bom = open_document(path)
+    doc = open_document(path)
     indent = doc.blocks[-1].indent if doc.blocks else 0
     newline = doc.newline
     lines = emit_entry(entry, indent=indent)
-    body = text.rstrip()
+    body = doc.text.rstrip()
     new = (body + newline * 2 if body else "") + newline.join(lines) + newline
-    ids = (*(block.entry.id for block in doc.blocks), entry.id)
-    return FileEdit(path, text, new, bom, ids)
+    entries = (*(block.entry for block in doc.blocks), entry)
+    ids = tuple(e.id for e in entries)
+    return FileEdit(path, doc.text, new, doc.bom, ids, entries, tuple(doc.comments))
 
 
 def rewrite(
     doc: Document,
-    text: str,
-    bom: bool,
     replace: dict[int, tuple[Entry, Comments]],
     remove: Iterable[int] = (),
 ) -> FileEdit:
@@ -123,10 +157,11 @@ def rewrite(
     new = doc.newline.join(lines)
     if lines and doc.final_newline:
         new += doc.newline
-    ids = []
+    entries = []
     for index, block in enumerate(doc.blocks):
         if index in replace:
-            ids.append(replace[index][0].id)
+            entries.append(replace[index][0])
         elif index not in removed:
-            ids.append(block.entry.id)
-    return FileEdit(doc.path, text, new, bom, tuple(ids))
+            entries.append(block.entry)
+    ids = tuple(entry.id for entry in entries)
+    return FileEdit(doc.path, doc.text, new, doc.bom, ids, tuple(entries))

@@ -5,8 +5,8 @@ Formats:
 ``csv`` (onoma's own, lossless)
     Header ``id,type,<lang>,<lang>_variants,…,case_sensitive,review,note``; one row per
     entry; variants separated by ``|`` (a ``|`` or ``\\`` inside a form is escaped with
-    ``\\``). Languages in fmt's order. The column ``id`` is the entry id, so Indonesian
-    must be written ``id-ID`` here.
+    ``\\``). Languages in fmt's order. The column ``id`` is the entry id, so a glossary
+    with Indonesian written ``id`` cannot be exported in this format (write ``id-ID``).
 ``google-csv`` (Google Cloud Translation "equivalent term sets", the layout of Google
     Translator Toolkit glossaries)
     Header of language codes, optionally ``pos`` and ``description``; one row per entry,
@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,8 +114,8 @@ def import_glossary(
     text = read_text_file(path).text
     if fmt == "tsv":
         return read_tsv(text, path, str(source), str(target))
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    header = [cell.strip() for cell in rows[0]] if rows else []
+    first = next(csv_rows(text, path), None)
+    header = [cell.strip() for cell in first[1]] if first else []
     if fmt == "csv" and "id" not in header and header and "type" not in header:
         fmt = "google-csv"
     reader = read_csv if fmt == "csv" else read_google_csv
@@ -138,6 +138,24 @@ def split_variants(cell: str) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", part, flags=re.DOTALL) for part in parts]
 
 
+def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The rows of CSV text with the line each starts on; malformed CSV (a quote left
+    open, a field over the csv module's size limit…) raises ExchangeError at file:line."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = str(exc)
+            if problem == "unexpected end of data":
+                problem = "a quoted field that starts on this line is never closed"
+            raise ExchangeError(f"{path}:{line}: invalid CSV: {problem}") from None
+        yield line, row
+
+
 def _csv_text(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
@@ -147,6 +165,14 @@ def _csv_text(rows: list[list[str]]) -> str:
 def write_csv(glossary: Glossary) -> str:
     """onoma's lossless CSV (see the module docs)."""
     langs = sorted_langs(glossary.languages())
+    clash = [lang for lang in langs if lang in META_COLUMNS]
+    if clash:
+        entry = next(e for e in glossary if clash[0] in e.names or clash[0] in e.variants)
+        raise ExchangeError(
+            f"{entry.where()}: language {clash[0]!r} has the name of the column "
+            f"{clash[0]!r} of onoma's CSV; write the language with a region "
+            f"({clash[0]}-ID for Indonesian), or export as tbx"
+        )
     header = ["id", "type"]
     for lang in langs:
         header += [lang, f"{lang}_variants"]
@@ -178,7 +204,9 @@ def write_google_csv(glossary: Glossary) -> Exported:
         dropped += sum(len(forms) for forms in entry.variants.values())
     warnings = ["ids, types and the case_sensitive/review flags are not part of this layout"]
     if dropped:
-        warnings.append(f"{dropped} variants dropped: the layout has one term per language")
+        warnings.append(
+            f"{dropped} variant{'s' * (dropped != 1)} dropped: the layout has one term per language"
+        )
     if len(langs) < 2:
         warnings.append("Google needs at least two languages in a term-set glossary")
     return Exported(_csv_text(rows), warnings)
@@ -202,7 +230,10 @@ def write_tsv(glossary: Glossary, source: str, target: str) -> Exported:
                 seen.add(form)
                 lines.append(f"{form}\t{name}\n")
     if skipped:
-        warnings.append(f"{skipped} entries without both a {source} and a {target} name left out")
+        warnings.append(
+            f"{skipped} entr{'y' if skipped == 1 else 'ies'} without both a {source} and a "
+            f"{target} name left out"
+        )
     return Exported("".join(lines), warnings)
 
 
@@ -222,25 +253,25 @@ def read_csv(text: str, path: Path) -> Imported:
     """onoma's CSV back into entries; unknown columns are an error."""
     from onoma.glossary.load import parse_entry
 
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [cell.strip() for cell in next(reader, [])]
+    rows = csv_rows(text, path)
+    header = [cell.strip() for cell in next(rows, (0, []))[1]]
     if not header:
         raise ExchangeError(f"{path}: empty file, no header row")
 
     def allowed(column: str) -> bool:
         base = column.removesuffix("_variants")
-        return column in META_COLUMNS or bool(LANG_CODE.match(base))
+        return column in META_COLUMNS or (base not in META_COLUMNS and bool(LANG_CODE.match(base)))
 
     _header_columns(header, path, allowed)
     notes: list[str] = []
     entries: list[Entry] = []
     taken: set[str] = set()
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            notes.append(f"{path}:{line}: {len(row) - len(header)} cells past the header ignored")
+            extra = len(row) - len(header)
+            notes.append(f"{path}:{line}: {extra} cell{'s' * (extra != 1)} past the header ignored")
         cells = dict(zip(header, row, strict=False))
         item: dict[str, object] = {"type": cells.get("type") or "other"}
         names = {c: v for c, v in cells.items() if c not in META_COLUMNS and "_" not in c and v}
@@ -281,8 +312,8 @@ def read_csv(text: str, path: Path) -> Imported:
 
 def read_google_csv(text: str, path: Path) -> Imported:
     """Google's term-set CSV into entries: one per row, ids made from the names."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [cell.strip() for cell in next(reader, [])]
+    rows = csv_rows(text, path)
+    header = [cell.strip() for cell in next(rows, (0, []))[1]]
     if not header:
         raise ExchangeError(f"{path}: empty file, no header row")
     _header_columns(header, path, lambda c: c in GOOGLE_COLUMNS or bool(LANG_CODE.match(c)))
@@ -290,8 +321,7 @@ def read_google_csv(text: str, path: Path) -> Imported:
     preferred = "en" if "en" in langs else (langs[0] if langs else "")
     entries, notes, taken = [], [], set()
     pos_rows = 0
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         cells = dict(zip(header, row, strict=False))
         names = {lang: cells[lang] for lang in langs if cells.get(lang, "").strip()}
         if not names:
@@ -306,7 +336,7 @@ def read_google_csv(text: str, path: Path) -> Imported:
     if entries:
         notes.append("ids made from the names; every type set to 'other'")
     if pos_rows:
-        notes.append(f"pos column not mapped ({pos_rows} rows)")
+        notes.append(f"pos column not mapped ({pos_rows} row{'s' * (pos_rows != 1)})")
     return Imported(entries, notes)
 
 

@@ -20,10 +20,8 @@ import re
 from collections.abc import Collection, Iterable
 
 from onoma.glossary.document import Comments, Document
-from onoma.glossary.model import Entry
+from onoma.glossary.model import CORE_LANGUAGES, Entry
 
-LANGUAGE_ORDER = ("en", "hy", "ru", "az")
-"""Languages written first, in this order; the others follow alphabetically."""
 KEY_ORDER = ("id", "type", "names", "variants", "case_sensitive", "review", "note")
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
@@ -34,9 +32,9 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0
 
 def lang_key(lang: str) -> tuple[int, str]:
     """Sort key for language codes: the core languages first, then alphabetical."""
-    if lang in LANGUAGE_ORDER:
-        return LANGUAGE_ORDER.index(lang), ""
-    return len(LANGUAGE_ORDER), lang
+    if lang in CORE_LANGUAGES:
+        return CORE_LANGUAGES.index(lang), ""
+    return len(CORE_LANGUAGES), lang
 
 
 def sorted_langs(langs: Iterable[str]) -> list[str]:

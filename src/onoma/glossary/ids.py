@@ -9,10 +9,11 @@ _NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """A lower-case ASCII id for ``text`` (Armenian and Cyrillic romanized), maybe ``""``."""
-    from unidecode import unidecode
+    """A lower-case ASCII id for ``text``, maybe ``""``: Armenian and Cyrillic romanized
+    with :mod:`onoma.translit`, Latin letters folded (``Şəki`` → ``seki``)."""
+    from onoma.translit import transliterate
 
-    return _NOT_ID.sub("-", unidecode(text).lower()).strip("-")
+    return _NOT_ID.sub("-", transliterate(text, to="ascii").lower()).strip("-")
 
 
 def unique_id(text: str, taken: Collection[str], fallback: str = "entry") -> str:

@@ -36,22 +36,21 @@ def merge_entries(glossary: Glossary, files: list[Path], id_a: str, id_b: str) -
     """Plan the merge of entry ``id_a`` into ``id_b``; nothing is written (see ``save``)."""
     if id_a == id_b:
         raise OnomaError(f"cannot merge entry {id_a!r} into itself")
-    opened: dict[Path, tuple[Document, str, bool]] = {}
+    opened: dict[Path, Document] = {}
     found = {}
     for entry_id in (id_a, id_b):
         for path in reversed(files):
             if path not in opened:
                 opened[path] = open_document(path)
-            block = opened[path][0].block(entry_id)
+            block = opened[path].block(entry_id)
             if block is not None:
-                found[entry_id] = (path, opened[path][0].blocks.index(block))
+                found[entry_id] = (path, opened[path].blocks.index(block))
                 break
         else:
             names = ", ".join(str(p) for p in files) or "no file"
             raise OnomaError(f"no entry with id {entry_id!r} in {names}")
     (path_a, index_a), (path_b, index_b) = found[id_a], found[id_b]
-    doc_a, text_a, bom_a = opened[path_a]
-    doc_b, text_b, bom_b = opened[path_b]
+    doc_a, doc_b = opened[path_a], opened[path_b]
     a, b = doc_a.blocks[index_a], doc_b.blocks[index_b]
     result = fold(a.entry, b.entry, glossary)
 
@@ -67,25 +66,18 @@ def merge_entries(glossary: Glossary, files: list[Path], id_a: str, id_b: str) -
         slots=b.comments.slots,
     )
     if path_a == path_b:
-        result.edits = [
-            rewrite(doc_b, text_b, bom_b, {index_b: (result.entry, comments)}, [index_a])
-        ]
+        result.edits = [rewrite(doc_b, {index_b: (result.entry, comments)}, [index_a])]
     else:
         result.edits = [
-            rewrite(doc_b, text_b, bom_b, {index_b: (result.entry, comments)}),
-            rewrite(doc_a, text_a, bom_a, {}, [index_a]),
+            rewrite(doc_b, {index_b: (result.entry, comments)}),
+            rewrite(doc_a, {}, [index_a]),
         ]
     return result
 
 
 def fold(a: Entry, b: Entry, glossary: Glossary) -> MergeResult:
     """B with A's forms added (see the module docs), and the report of each form."""
-    others: dict[tuple[str, str], Entry] = {}
-    for entry in glossary:
-        if entry.id in (a.id, b.id):
-            continue
-        for lang, text, _field in entry.all_forms():
-            others.setdefault((lang, fold_case(text)), entry)
+    others = Glossary([e for e in glossary if e.id not in (a.id, b.id)]).form_index()
     names = dict(b.names)
     variants = {lang: list(forms) for lang, forms in b.variants.items()}
     result = MergeResult(b)
@@ -95,7 +87,7 @@ def fold(a: Entry, b: Entry, glossary: Glossary) -> MergeResult:
         if key[1] in have:
             result.skipped.append(f"{lang} {text!r}: {b.id!r} has it already")
         elif key in others:
-            other = others[key]
+            other, _field = others[key]
             result.conflicts.append(
                 f"{lang} {text!r} left out: it is already a form of {other.id!r} ({other.where()})"
             )

@@ -10,6 +10,9 @@ from pathlib import Path
 ENTRY_TYPES = ("person", "place", "organization", "other")
 """The values allowed in an entry's ``type`` field."""
 
+CORE_LANGUAGES = ("en", "hy", "ru", "az")
+"""onoma's core languages, in the order glossaries write them."""
+
 LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 """A BCP 47 language tag as glossaries use it: ``en``, ``hy``, ``az-Cyrl``."""
 
@@ -96,6 +99,16 @@ class Glossary:
             langs.update(entry.names)
             langs.update(entry.variants)
         return sorted(langs)
+
+    def form_index(self) -> dict[tuple[str, str], tuple[Entry, str]]:
+        """``(lang, case-folded form)`` → the first entry with that form and its field path."""
+        from onoma.match import fold_case
+
+        index: dict[tuple[str, str], tuple[Entry, str]] = {}
+        for entry in self.entries:
+            for lang, text, field_path in entry.all_forms():
+                index.setdefault((lang, fold_case(text)), (entry, field_path))
+        return index
 
     @classmethod
     def combine(cls, layers: Iterable[Glossary]) -> Glossary:

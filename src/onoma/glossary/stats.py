@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from onoma.glossary.fmt import sorted_langs
-from onoma.glossary.model import ENTRY_TYPES, Glossary
+from onoma.glossary.model import CORE_LANGUAGES, ENTRY_TYPES, Glossary
 
-REQUIRED_LANGUAGES = ("hy", "ru", "az")
-"""Languages every entry should have a name in; entries without one are listed."""
+REQUIRED_LANGUAGES = tuple(lang for lang in CORE_LANGUAGES if lang != "en")
+"""Languages every entry should have a name in: the core languages but English.
+Entries without a name in one of them are listed."""
 
 
 def glossary_stats(
@@ -40,7 +41,10 @@ def glossary_stats(
 def render_stats(stats: dict[str, Any]) -> str:
     """The stats as readable text."""
     files = stats["files"]
-    lines = [f"{stats['entries']} entries in {len(files)} file{'s' * (len(files) != 1)}"]
+    count = stats["entries"]
+    lines = [
+        f"{count} entr{'y' if count == 1 else 'ies'} in {len(files)} file{'s' * (len(files) != 1)}"
+    ]
     lines.append("types:")
     lines.extend(f"  {name:<14}{count:>6}" for name, count in stats["types"].items())
     lines.append("languages:        names  variants")

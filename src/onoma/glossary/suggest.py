@@ -7,8 +7,8 @@ corpus language are linked when they share a key (key collision):
 - fingerprint: ASCII-folded lower-case tokens, punctuation removed, sorted, unique;
 - 2-gram fingerprint: the sorted unique letter bigrams (texts of 6+ letters);
 - :func:`onoma.keys.romanization_key` (-ian/-yan, doubled letters, ou/u, kh/x…);
-- the romanization key of :func:`onoma.translit.transliterate` to Latin, when that
-  module is available (Armenian and Cyrillic spellings).
+- the romanization key of the text transliterated to Latin by
+  :func:`onoma.translit.transliterate` (Armenian and Cyrillic spellings).
 
 Then nearest neighbours: rapidfuzz compares romanization keys, with blocking: only
 keys within a window of :data:`WINDOW` in three sort orders (the key, the reversed
@@ -92,13 +92,9 @@ def ngram_fingerprint(text: str, n: int = 2) -> str:
     return "".join(sorted({letters[i : i + n] for i in range(len(letters) - n + 1)}))
 
 
-def translit_key() -> Callable[[str], str] | None:
-    """The romanization key of a non-ASCII text transliterated to Latin by
-    ``onoma.translit``, or None when that module is not available."""
-    try:
-        from onoma.translit import transliterate
-    except ImportError:
-        return None
+def translit_key() -> Callable[[str], str]:
+    """The romanization key of a text transliterated to Latin by ``onoma.translit``."""
+    from onoma.translit import transliterate
 
     def key(text: str) -> str:
         try:
@@ -171,12 +167,11 @@ def cluster_spellings(
             if len(value) >= shortest:
                 links.union(bucket.setdefault(value, i), i)
     extra = translit_key()
-    if extra is not None:
-        # Transliterated keys share the romanization keys' buckets: Ղափան meets Kapan.
-        for i, text in enumerate(texts):
-            value = "" if text.isascii() else extra(text)
-            if len(value) >= 3:
-                links.union(bucket.setdefault(value, i), i)
+    # Transliterated keys share the romanization keys' buckets: Ղափան meets Kapan.
+    for i, text in enumerate(texts):
+        value = "" if text.isascii() else extra(text)
+        if len(value) >= 3:
+            links.union(bucket.setdefault(value, i), i)
     _nearest_neighbours(rom, links, cutoff)
 
     groups: dict[int, list[Spelling]] = {}

@@ -152,7 +152,10 @@ def read_tbx(data: bytes, path: Path) -> Imported:
         except GlossaryError as exc:
             notes.append(f"entry {label}: {exc.message}; skipped")
     if untyped:
-        notes.append(f"{untyped} entries without a subjectField type made 'other'")
+        notes.append(
+            f"{untyped} entr{'y' if untyped == 1 else 'ies'} without a subjectField type "
+            "made 'other'"
+        )
     if unmapped:
         kinds = ", ".join(f"{count} × {kind}" for kind, count in sorted(unmapped.items()))
         notes.append(f"not mapped: {kinds}")

@@ -43,7 +43,7 @@ def load_yaml_text(text: str, path: Path, *, compose: bool = False) -> Any:
 
 def parse_entries(text: str, path: Path | str) -> list[Entry]:
     """Check glossary text the way the loader does and return its entries."""
-    from onoma.glossary.load import parse_entry
+    from onoma.glossary.load import _line_of, parse_entry
 
     path = Path(path)
     data = load_yaml_text(text, path)
@@ -51,12 +51,4 @@ def parse_entries(text: str, path: Path | str) -> list[Entry]:
         return []
     if not isinstance(data, list):
         raise GlossaryError(path, "a glossary must be a YAML list of entries", 1)
-    return [parse_entry(item, path, _item_line(data, i)) for i, item in enumerate(data)]
-
-
-def _item_line(data: Any, index: int) -> int:
-    lc = getattr(data, "lc", None)
-    try:
-        return lc.item(index)[0] + 1 if lc is not None else 0
-    except (KeyError, IndexError, TypeError):
-        return 0
+    return [parse_entry(item, path, _line_of(data, i)) for i, item in enumerate(data)]

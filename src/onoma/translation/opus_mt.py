@@ -22,6 +22,7 @@ import json
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,13 +65,14 @@ class Release:
 
 def _decoder_config(folder: Path) -> tuple[Path, tuple[Path, ...]] | None:
     """The model and vocabularies named in ``decoder.yml``, if it exists and they do."""
-    import yaml
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
     try:
-        config = yaml.safe_load((folder / "decoder.yml").read_text(encoding="utf-8"))
+        config = YAML(typ="safe").load((folder / "decoder.yml").read_text(encoding="utf-8"))
         model = folder / config["models"][0]
         vocabs = tuple(folder / v for v in config["vocabs"])
-    except (OSError, ValueError, yaml.YAMLError, KeyError, IndexError, TypeError):
+    except (OSError, ValueError, YAMLError, KeyError, IndexError, TypeError):
         return None
     if model.is_file() and vocabs and all(v.is_file() for v in vocabs):
         return model, vocabs
@@ -164,12 +166,14 @@ def import_opus_mt(
     quantization: str | None = "int8",
     version: str | None = None,
     target_token: str | None = None,
+    on_convert: Callable[[], None] | None = None,
 ) -> PackageInfo:
     """Convert the OPUS-MT release ``path`` (zip or folder) and install it as a package.
 
     ``target_token`` (e.g. ``hye``) is required by multi-target models: it is recorded in
     ``metadata.json`` as ``source_prefix_token`` (``>>hye<<``), to put before each source
-    sentence; Argos Translate itself ignores it.
+    sentence; Argos Translate itself ignores it. ``on_convert`` is called once every
+    argument and the release are checked, right before the (slow) conversion.
     """
     path = Path(path)
     if quantization not in (*QUANTIZATIONS, None):
@@ -190,6 +194,8 @@ def import_opus_mt(
         token = _source_token(release, target_token, path)
         package = staging / "package"
         package.mkdir()
+        if on_convert is not None:
+            on_convert()
         convert(release, package / "model", quantization, path)
         shutil.copyfile(release.source_spm, package / "sentencepiece.model")
         shutil.copyfile(release.target_spm, package / TARGET_SPM)
