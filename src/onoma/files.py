@@ -114,14 +114,20 @@ def iter_text_files(
                     yield Path(root) / name
 
 
+def _lines(text: str) -> list[str]:
+    """Lines ending at each \\n only (not at U+2028 and the like, as splitlines does)."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def unified_diff(old: str, new: str, path: Path | str, *, new_label: str = "new") -> str:
     """A unified diff of two versions of a file, valid for ``patch`` (it marks a last
     line without a newline)."""
     import difflib
 
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True),
-        new.splitlines(keepends=True),
+        _lines(old),
+        _lines(new),
         fromfile=f"{path}\t(original)",
         tofile=f"{path}\t({new_label})",
     )
