@@ -27,6 +27,9 @@ GlossaryOption = Annotated[
         show_default=False,
     ),
 ]
+ExtensionsOption = Annotated[
+    str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
+]
 NoBuiltinOption = Annotated[
     bool,
     typer.Option(

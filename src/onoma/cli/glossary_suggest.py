@@ -9,6 +9,7 @@ import typer
 
 from onoma.cli.common import (
     EXIT_ERROR,
+    ExtensionsOption,
     GlossaryOption,
     NoBuiltinOption,
     error,
@@ -34,9 +35,7 @@ def suggest_command(
         typer.Option("--min-count", min=1, help="Leave out clusters seen fewer times."),
     ] = 2,
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the corpus.")] = "en",
-    extensions: Annotated[
-        str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
-    ] = ".txt,.md",
+    extensions: ExtensionsOption = ".txt,.md",
 ) -> None:
     """Cluster name spellings in a corpus; propose new variants and new entries.
 

@@ -12,12 +12,14 @@ from onoma.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_WOULD_CHANGE,
+    ExtensionsOption,
     GlossaryOption,
     NoBuiltinOption,
     error,
     fail,
     load_glossary,
     progress,
+    split_list,
 )
 from onoma.errors import OnomaError
 
@@ -57,10 +59,7 @@ def normalize(
         bool,
         typer.Option("--fuzzy", help="Also replace likely variants that no entry lists."),
     ] = False,
-    extensions: Annotated[
-        str,
-        typer.Option("--ext", help="Comma-separated file extensions searched in folders."),
-    ] = ".txt,.md",
+    extensions: ExtensionsOption = ".txt,.md",
 ) -> None:
     """Replace every listed variant of a name with the glossary's curated spelling.
 
@@ -82,7 +81,7 @@ def normalize(
     )
     if lang not in loaded.languages():
         typer.echo(f"warning: no glossary entry has a form in {lang!r}", err=True)
-    sources = Source.from_args(paths or [], [e.strip() for e in extensions.split(",") if e.strip()])
+    sources = Source.from_args(paths or [], split_list(extensions))
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     single = len(sources) == 1 and not sources[0].is_dir

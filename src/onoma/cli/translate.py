@@ -14,6 +14,7 @@ import typer
 
 from onoma.cli.common import (
     EXIT_ERROR,
+    ExtensionsOption,
     GlossaryOption,
     NoBuiltinOption,
     error,
@@ -102,9 +103,7 @@ def translate(
     beam_size: Annotated[
         int, typer.Option("--beam-size", min=1, help="Beam width (1 is fastest).")
     ] = 4,
-    extensions: Annotated[
-        str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
-    ] = ".txt,.md",
+    extensions: ExtensionsOption = ".txt,.md",
     protect_names: Annotated[
         list[str] | None,
         typer.Option(
@@ -149,7 +148,7 @@ def translate(
         raise typer.Exit(EXIT_ERROR)
     load_seconds = time.perf_counter() - started
 
-    exts = [e.strip() for e in extensions.split(",") if e.strip()]
+    exts = split_list(extensions)
     sources = [s for s in Source.from_args(paths or [], exts) if not _is_output(s, targets)]
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
