@@ -186,8 +186,9 @@ class Matcher:
         """
         if not self.size or not text:
             return []
-        folded = fold_for_scan(text)
-        length = len(text)
+        # A space on the end stands for the edges of the text: folded[end] and
+        # folded[start - 1] are always characters, for end == len(text) and start == 0.
+        folded = fold_for_scan(text) + " "
         urls = protected_spans(text)
         found: list[tuple[int, int, Pattern]] = []
         reach = 0
@@ -195,23 +196,20 @@ class Matcher:
             end = last + 1
             if end == reach:
                 continue  # a suffix of the match just kept: "hoyan" in "Arhoyan"
-            if end < length:
-                c = folded[end]
-                if c.isalnum() or c == "_" or (c > "\x7f" and _is_mark(c)):
-                    continue
+            right = folded[end]
+            if right.isalnum() or right == "_" or (right > "\x7f" and _is_mark(right)):
+                continue
             start = end - size
-            if start:
-                c = folded[start - 1]
-                if c.isalnum() or c == "_" or (c > "\x7f" and _is_mark(c)):
-                    continue
+            left = folded[start - 1]
+            if left.isalnum() or left == "_" or (left > "\x7f" and _is_mark(left)):
+                continue
             if pattern is None:
                 pattern = _choose(patterns, text[start:end])
                 if pattern is None:
                     continue
             if urls and _overlaps(urls, start, end):
                 continue
-            dotted = (start and folded[start - 1] == ".") or (end < length and folded[end] == ".")
-            if dotted and in_domain_name(text, start, end):
+            if (left == "." or right == ".") and in_domain_name(text, start, end):
                 continue
             if start >= reach:
                 found.append((start, end, pattern))
