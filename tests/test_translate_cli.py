@@ -164,3 +164,42 @@ def test_empty_folder_is_an_error(env, tmp_path):
     result = invoke(str(empty), "--to", "ru")
     assert result.exit_code == 2
     assert "no .txt,.md files found" in result.stderr
+
+
+def test_an_input_is_never_overwritten_by_an_output(env):
+    (env / "a.ru.txt").write_text("My own notes on Shushi.\n", encoding="utf-8")
+    result = invoke(str(env / "a.txt"), str(env / "a.ru.txt"), "--to", "ru", "--beam-size", "1")
+    assert result.exit_code == 2
+    assert f"{env / 'a.txt'}: its output {env / 'a.ru.txt'} is also an input" in result.stderr
+    assert (env / "a.ru.txt").read_text(encoding="utf-8") == "My own notes on Shushi.\n"
+    assert sorted(p.name for p in env.iterdir()) == ["a.ru.txt", "a.txt"]
+
+
+def test_two_inputs_with_one_output_are_refused_before_any_work(env):
+    for folder in ("d1", "d2"):
+        (env / folder).mkdir()
+        (env / folder / "x.txt").write_text("Shushi.\n", encoding="utf-8")
+    out = env / "out"
+    result = invoke(str(env / "d1/x.txt"), str(env / "d2/x.txt"), "--to", "ru", "-o", str(out))
+    assert result.exit_code == 2
+    assert "would also be the output of" in result.stderr
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_the_same_file_twice_is_translated_once(env):
+    path = env / "a.txt"
+    result = invoke(
+        str(path), str(env / "." / "a.txt"), str(env), "--to", "hy,ru", "--beam-size", "1"
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in env.iterdir()) == ["a.hy.txt", "a.ru.txt", "a.txt"]
+    assert "translated 1 file into hy, ru" in result.stderr
+
+
+def test_a_failed_write_is_reported_and_the_other_targets_written(env, monkeypatch):
+    (env / "a.hy.txt").mkdir()  # the Armenian output cannot be written
+    result = invoke(str(env / "a.txt"), "--to", "hy,ru", "--beam-size", "1")
+    assert result.exit_code == 2
+    assert f"error: {env / 'a.hy.txt'}: cannot write" in result.stderr
+    assert (env / "a.ru.txt").is_file()
+    assert "Traceback" not in result.output

@@ -8,6 +8,7 @@ one report for the whole run.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from onoma.errors import InputError
 from onoma.files import (
+    TextFile,
     decode_text,
     iter_text_files,
     read_text_file,
@@ -46,11 +48,29 @@ class Source:
                 sources.extend(cls(str(p), is_dir=True) for p in iter_text_files([raw], extensions))
             else:
                 sources.append(cls(str(raw)))
-        return sources
+        return _distinct(sources)
 
     @property
     def is_stdin(self) -> bool:
         return self.path == STDIN
+
+    def read(self) -> TextFile:
+        """The decoded text; raises :class:`InputError` naming the file."""
+        if self.is_stdin:
+            return decode_text(sys.stdin.buffer.read(), "<stdin>")
+        return read_text_file(self.path)
+
+
+def _distinct(sources: list[Source]) -> list[Source]:
+    """Each file once, however it was named (twice, or inside a folder also given)."""
+    seen: set[str] = set()
+    kept = []
+    for source in sources:
+        key = source.path if source.is_stdin else os.path.realpath(source.path)
+        if key not in seen:
+            seen.add(key)
+            kept.append(source)
+    return kept
 
 
 @dataclass
@@ -77,10 +97,7 @@ class NormalizeRun:
         outcome = Outcome(source.path)
         self.outcomes.append(outcome)
         try:
-            if source.is_stdin:
-                original = decode_text(sys.stdin.buffer.read(), "<stdin>")
-            else:
-                original = read_text_file(source.path)
+            original = source.read()
         except InputError as exc:
             outcome.error = str(exc)
             return outcome

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="Manage translation model packages (Argos Translate).", no_args_is_help=True)
 
-PACKAGE_SUFFIXES = (".argosmodel", ".zip")
 
 
 def _installed(pkg: PackageInfo) -> None:
@@ -150,18 +149,17 @@ def install(
     from onoma.translation import packages as pk
 
     codes = len(what) == 2 and all(pk.LANGUAGE_CODE.match(w) for w in what)
-    files = [Path(w) for w in what]
     try:
-        if not codes and all(p.suffix.lower() in PACKAGE_SUFFIXES or p.is_file() for p in files):
-            for path in files:
-                pkg = pk.install_package_file(path)
-                _installed(pkg)
-            return
         if not codes:
-            fail(
-                "expected FROM TO language codes (e.g. onoma models install en ru) "
-                "or .argosmodel files"
-            )
+            for raw in what:
+                path = Path(raw)
+                if not path.exists() and pk.LANGUAGE_CODE.match(raw):
+                    fail(
+                        "expected FROM TO language codes (e.g. onoma models install en ru) "
+                        "or .argosmodel files"
+                    )
+                _installed(pk.install_package_file(path))
+            return
         from_code, to_code = what
         with _download_progress(f"{from_code} → {to_code}") as progress:
             pkg, done = ix.install_from_index(from_code, to_code, force=force, progress=progress)

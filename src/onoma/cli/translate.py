@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +25,10 @@ from onoma.cli.common import (
 )
 from onoma.errors import OnomaError
 
+if TYPE_CHECKING:
+    from onoma.files import TextFile
+    from onoma.translation.api import Translator
+
 STDIN = "-"
 
 
@@ -38,7 +43,7 @@ def parse_targets(value: str) -> list[str]:
     """``hy,az,ru`` as a list of distinct language codes, or exit 2."""
     from onoma.glossary.model import LANG_CODE
 
-    targets = list(dict.fromkeys(t.strip() for t in value.split(",") if t.strip()))
+    targets = list(dict.fromkeys(split_list(value)))
     if not targets:
         fail("--to needs at least one language code, e.g. --to hy,az,ru")
     for code in targets:
@@ -154,8 +159,13 @@ def translate(
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     to_stdout = out_dir is None and len(sources) == 1 and not sources[0].is_dir
     to_stdout = to_stdout and len(targets) == 1
-    if not to_stdout and out_dir is None and any(s.path == STDIN for s in sources):
+    if not to_stdout and out_dir is None and any(s.is_stdin for s in sources):
         fail("reading stdin with several targets or inputs needs --out-dir")
+    clashes = [] if to_stdout else plan_outputs([s.path for s in sources], targets, out_dir)
+    if clashes:
+        for clash in clashes:
+            error(clash)
+        raise typer.Exit(EXIT_ERROR)
     if out_dir is not None:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -163,7 +173,6 @@ def translate(
             fail(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})")
 
     files: list[dict[str, Any]] = []
-    written: dict[Path, str] = {}
     errors = 0
     totals = {"files": 0, "entities": 0, "preserved": 0, "fallback": 0}
     show = len(sources) > 1 or len(targets) > 1
@@ -172,7 +181,7 @@ def translate(
             item: dict[str, Any] = {"path": src.path, "outputs": []}
             files.append(item)
             try:
-                original = _read(src.path)
+                original = src.read()
             except OnomaError as exc:
                 item["error"] = str(exc)
                 error(str(exc))
@@ -180,12 +189,12 @@ def translate(
                 if advance:
                     advance(Path(src.path).name, len(targets))
                 continue
-            totals["files"] += 1
+            done = 0
             for lang in targets:
                 if advance:
                     advance(f"{Path(src.path).name} → {lang}")
                 entry = _translate_one(
-                    translators[lang], original, src.path, lang, out_dir, to_stdout, written
+                    translators[lang], original, src.path, lang, out_dir, to_stdout
                 )
                 item["outputs"].append(entry)
                 if advance:
@@ -194,7 +203,14 @@ def translate(
                     error(entry["error"])
                     errors += 1
                     continue
+                done += 1
                 report = entry["report"]
+                for sentence in report["fallback"]:
+                    typer.echo(
+                        f"{src.path}:{sentence['line']}: ({lang}) translated piece by piece: "
+                        f"{sentence['reason']}",
+                        err=True,
+                    )
                 totals["entities"] += report["entities"]
                 totals["preserved"] += report["preserved"]
                 totals["fallback"] += len(report["fallback"])
@@ -208,6 +224,7 @@ def translate(
                 if to_stdout and not json_report:
                     sys.stdout.write(entry.pop("text"))
                     sys.stdout.flush()
+            totals["files"] += done > 0
     if json_report:
         payload = {
             "source": source,
@@ -231,31 +248,41 @@ def _is_output(src: Any, targets: list[str]) -> bool:
     return any(stem.endswith(f".{lang}") for lang in targets)
 
 
-def _read(path: str):
-    from onoma.files import decode_text, read_text_file
-
-    if path == STDIN:
-        return decode_text(sys.stdin.buffer.read(), "<stdin>")
-    return read_text_file(path)
+def plan_outputs(inputs: list[str], targets: list[str], out_dir: Path | None) -> list[str]:
+    """Problems with the files a run would write, found before any work: an output that
+    is also an input, or one output for two inputs."""
+    inputs_at = {os.path.realpath(p): p for p in inputs if p != STDIN}
+    planned: dict[str, str] = {}
+    problems = []
+    for path in inputs:
+        for lang in targets:
+            target = output_path(path, lang, out_dir)
+            key = os.path.realpath(target)
+            if key in inputs_at:
+                problems.append(f"{path}: its output {target} is also an input; nothing done")
+            elif key in planned:
+                problems.append(
+                    f"{path}: its output {target} would also be the output of {planned[key]}; "
+                    "nothing done (use separate --out-dir folders)"
+                )
+            else:
+                planned[key] = path
+    return problems
 
 
 def _translate_one(
-    translator: Any,
-    original: Any,
+    translator: Translator,
+    original: TextFile,
     path: str,
     lang: str,
     out_dir: Path | None,
     to_stdout: bool,
-    written: dict[Path, str],
 ) -> dict[str, Any]:
     """Translate one input into one language and write it; a dict for the report."""
     from onoma.files import write_atomic
 
     entry: dict[str, Any] = {"to": lang, "output": None}
     target = None if to_stdout else output_path(path, lang, out_dir)
-    if target is not None and target in written:
-        entry["error"] = f"{path}: {target} is also the output of {written[target]}; skipped"
-        return entry
     try:
         result = translator.translate(original.text)
     except (OnomaError, RuntimeError) as exc:
@@ -268,10 +295,9 @@ def _translate_one(
         return entry
     try:
         write_atomic(target, result.text, bom=original.bom)
-    except OSError as exc:
-        entry["error"] = f"{target}: cannot write: {exc.strerror or exc}"
+    except OnomaError as exc:
+        entry["error"] = str(exc)
         return entry
-    written[target] = path
     entry["output"] = str(target)
     return entry
 
