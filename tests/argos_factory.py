@@ -307,14 +307,6 @@ def build_package(
     return zip_package(folder, workdir / f"{stem}.argosmodel")
 
 
-def install_unpacked(packages_dir: Path, archive: Path) -> Path:
-    """Unzip an ``.argosmodel`` into ``packages_dir`` the way Argos installs it."""
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(packages_dir)
-        top = zipped.namelist()[0].split("/", 1)[0]
-    return packages_dir / top
-
-
 TRANSLATOR_PAIRS = {"▁Thursday": "▁continue", "▁said": "▁who"}
 """The known answer of the tiny "translator": these pieces become those."""
 

@@ -57,7 +57,8 @@ def build_package(
     return write_zip(path, package_members(from_code, to_code, version, **kw))
 
 
-def symlink_member(name: str, target: str) -> zipfile.ZipInfo:
+def symlink_member(name: str) -> zipfile.ZipInfo:
+    """A member that unzip would create as a symbolic link (give it the target as data)."""
     info = zipfile.ZipInfo(name)
     info.create_system = 3
     info.external_attr = (stat.S_IFLNK | 0o777) << 16

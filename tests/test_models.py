@@ -27,6 +27,7 @@ from package_files import (
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.translation import archive
 from onoma.translation import index as ix
 from onoma.translation import packages as pk
 from onoma.translation.packages import PackageError
@@ -195,6 +196,22 @@ def test_installed_packages_skips_hidden_and_broken_folders(installed, pkgs):
     ]
 
 
+def test_glossaries_and_packages_accept_the_same_language_codes(pkgs, tmp_path):
+    from onoma.glossary import load_file
+    from onoma.glossary.model import LANG_CODE
+
+    assert pk.LANGUAGE_CODE is LANG_CODE
+    for code in ("en", "hy", "az-Cyrl", "pt_BR", "zh_Hant", "sr-Latn-RS"):
+        assert LANG_CODE.match(code), code
+    for code in ("", "e", "EN", "en-", "en_", "pt BR", "../x", "en\n", "english"):
+        assert not LANG_CODE.match(code), code
+    pkg = pk.install_package_file(build_package(tmp_path / "br.argosmodel", "en", "pt_BR"))
+    assert (pkg.from_code, pkg.to_code) == ("en", "pt_BR")
+    glossary = tmp_path / "br.yaml"
+    glossary.write_text("- id: rio\n  type: place\n  names: {en: Rio, pt_BR: Rio}\n")
+    assert load_file(glossary).entries[0].names == {"en": "Rio", "pt_BR": "Rio"}
+
+
 def test_reinstall_replaces_and_upgrade_removes_the_old_version(installed, pkgs, tmp_path):
     old = pkgs / "translate-en_ru-1_0"
     path = build_package(tmp_path / "again.argosmodel", "en", "ru", "1.0")
@@ -292,7 +309,7 @@ def hostile_cases(tmp: Path) -> list[tuple[Path, str]]:
             "unsafe path 'C:/evil.txt' (absolute or with backslashes)",
         ),
         (
-            z("link.argosmodel", [*good.items(), (symlink_member("pkg/link", "/etc"), b"/etc")]),
+            z("link.argosmodel", [*good.items(), (symlink_member("pkg/link"), b"/etc")]),
             "'pkg/link' is a symbolic link; links are refused",
         ),
         (bomb, f"'pkg/zeros.bin' expands {ratio}× (limit 100×): refused as a possible zip bomb"),
@@ -359,7 +376,7 @@ def test_corrupt_member_is_refused(installed, pkgs, tmp_path):
 
 
 def test_total_size_cap(installed, pkgs, tmp_path, monkeypatch):
-    monkeypatch.setattr(pk, "MAX_TOTAL_SIZE", 1000)
+    monkeypatch.setattr(archive, "MAX_TOTAL_SIZE", 1000)
     path = write_zip(tmp_path / "big.argosmodel", {**package_members(), "pkg/big": os.urandom(900)})
     with pytest.raises(PackageError) as caught:
         pk.install_package_file(path)
@@ -503,3 +520,11 @@ def test_two_codes_are_codes_even_if_such_files_exist(pkgs, tmp_path, monkeypatc
     result = runner.invoke(app, ["models", "install", "en", "ru"])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: cannot reach the Argos package index (")
+
+
+def test_install_names_a_missing_file(pkgs):
+    result = runner.invoke(app, ["models", "install", "missing.argosmodel"])
+    assert result.exit_code == 2
+    assert "error: missing.argosmodel: no such file" in result.stderr
+    one_code = runner.invoke(app, ["models", "install", "en"])
+    assert "expected FROM TO language codes" in one_code.stderr

@@ -199,7 +199,7 @@ def _load_error(npz: Path) -> str:
 
 def test_find_release_and_version(release):
     found = find_release(release)
-    assert found.decoder_yml
+    assert found.has_decoder_yml
     assert found.model.name.endswith(".best-perplexity.npz")
     assert [v.name for v in found.vocabs] == ["opus.spm4k-spm4k.vocab.yml"] * 2
     assert found.target_labels is None
@@ -212,5 +212,5 @@ def test_decoder_yml_is_read_without_pyyaml(release, monkeypatch):
 
     monkeypatch.setitem(sys.modules, "yaml", None)  # "import yaml" now fails
     found = find_release(release)
-    assert found.decoder_yml
+    assert found.has_decoder_yml
     assert found.model.name.endswith(".best-perplexity.npz")

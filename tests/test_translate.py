@@ -211,6 +211,17 @@ def test_same_language_only_normalizes(tmp_path, use):
     assert result.text == "Artsrun visited Shushi." and result.route == ["en"]
 
 
+def test_code_urls_and_addresses_are_not_normalized(copies, use):
+    use(copies)
+    text = "Run `grep Shusha file` on https://x.am/Shusha, mail shusha@x.am in Shusha.\n"
+    result = translate_text(text, to="ru", beam_size=1)
+    assert result.text == text.replace("in Shusha", "in Шуши")
+    assert result.report.normalized == 1 and result.report.ok
+    same = translate_text(text, to="en", source="en")
+    assert same.text == text.replace("in Shusha", "in Shushi")
+    assert same.report.normalized == 1
+
+
 def test_models_are_cached_per_process(copies, use):
     use(copies)
     first = Translator("ru", beam_size=1)
@@ -226,6 +237,18 @@ def test_broken_package_is_a_clear_error(workdir, use, tmp_path):
     (next(root.glob("*az*")) / "sentencepiece.model").unlink()
     engine.clear_models()
     with pytest.raises(ModelError, match=r"no sentencepiece\.model"):
+        Translator("az")
+
+
+def test_bpe_package_is_refused_by_the_engine(workdir, use, tmp_path):
+    import shutil
+
+    root = use(tmp_path / "bpe")
+    shutil.copytree(workdir / "copies", root)
+    folder = next(root.glob("*az*"))
+    (folder / "sentencepiece.model").rename(folder / "bpe.model")
+    engine.clear_models()
+    with pytest.raises(ModelError, match=r"no sentencepiece\.model \(BPE packages are not"):
         Translator("az")
 
 

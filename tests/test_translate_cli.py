@@ -203,3 +203,13 @@ def test_a_failed_write_is_reported_and_the_other_targets_written(env, monkeypat
     assert f"error: {env / 'a.hy.txt'}: cannot write" in result.stderr
     assert (env / "a.ru.txt").is_file()
     assert "Traceback" not in result.output
+
+
+def test_indented_paragraphs_of_plain_text_are_translated(env):
+    text = "Intro.\n\n\tShushi is a town.\n"
+    (env / "t.txt").write_text(text, encoding="utf-8")
+    (env / "t.md").write_text(text, encoding="utf-8")
+    result = invoke(str(env / "t.txt"), str(env / "t.md"), "--to", "ru", "--beam-size", "1")
+    assert result.exit_code == 0, result.output
+    assert (env / "t.ru.txt").read_text(encoding="utf-8") == "Intro.\n\n\tШуши is a town.\n"
+    assert (env / "t.ru.md").read_text(encoding="utf-8") == text  # Markdown: a code block

@@ -12,8 +12,15 @@ from hypothesis import strategies as st
 
 from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
+from onoma.normalize import Normalizer
+from onoma.scripts import scripts_in
 from onoma.translation.engine import MissingModelError, install_hint
-from onoma.translation.entities import EntityMapper, count_forms
+from onoma.translation.entities import (
+    EntityMapper,
+    count_forms,
+    target_script_code,
+    verbatim_spans,
+)
 from onoma.translation.segment import parse_layout, split_sentences
 
 MARKDOWN = """\
@@ -116,7 +123,16 @@ def test_longer_translation_of_wrapped_paragraph_is_rewrapped():
     assert no_wrap == "> a much longer translation\n"
 
 
-_PIECES = [*"ab #>-*+1.)|`~<>!\t\r\n Շ", "```", "---", "date 2020-11-05 ", "<!--", "-->"]
+_PIECES = [
+    *"ab #>-*+1.)|`~<>!\\:\t\r\n\f\x85\u2028 Շ",
+    "```",
+    "---",
+    "--|--",
+    "    ",
+    "date 2020-11-05 ",
+    "<!--",
+    "-->",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -125,6 +141,94 @@ def test_layout_round_trips_any_text(text):
     layout = parse_layout(text)
     assert layout.render([r.text for r in layout.runs]) == text
     assert all(r.text and r.text == r.text.strip() for r in layout.runs)
+
+
+def test_lines_end_at_newlines_only():
+    text = "One\fpage\u2028and\x85more\nsecond line\n\nThird\x0bline\n"
+    layout = parse_layout(text)
+    assert [(r.text, r.line) for r in layout.runs] == [
+        ("One\fpage\u2028and\x85more\nsecond line", 1),
+        ("Third\x0bline", 4),
+    ]
+    assert layout.render([r.text for r in layout.runs]) == text
+
+
+def test_hard_line_break_ends_a_run():
+    text = "A first line that breaks  \nhere and a second line\\\nthat breaks again\nand goes on.\n"
+    layout = parse_layout(text)
+    assert [(r.text, r.line) for r in layout.runs] == [
+        ("A first line that breaks", 1),
+        ("here and a second line", 2),
+        ("that breaks again\nand goes on.", 3),
+    ]
+    out = layout.render(["One much longer translated line", "Two", "Three that is longer now"])
+    assert out == "One much longer translated line  \nTwo\\\nThree that is\nlonger now\n"
+    # An escaped backslash is no break.
+    assert [r.text for r in parse_layout("One\\\\\ntwo\n").runs] == ["One\\\\\ntwo"]
+
+
+def test_indented_code_blocks_are_kept():
+    text = (
+        "    Shushi at the top\n"
+        "Text about Shushi\n"
+        "    continues the paragraph.\n"
+        "\n"
+        "    grep Shusha file\n"
+        "\n"
+        "\tShushi in code too\n"
+        "  \tand here\n"
+        "Prose again.\n"
+    )
+    layout = parse_layout(text)
+    assert [(r.text, r.line) for r in layout.runs] == [
+        ("Text about Shushi\ncontinues the paragraph.", 2),
+        ("Prose again.", 9),
+    ]
+    assert layout.render(["X\nY", "Z"]) == (
+        "    Shushi at the top\nX\n    Y\n\n    grep Shusha file\n\n"
+        "\tShushi in code too\n  \tand here\nZ\n"
+    )
+
+
+def test_indented_lines_in_a_list_are_prose():
+    text = "- item\n\n    more of the item\n\n1. next\n\tand more\n\nAfter.\n\n    code\n"
+    assert runs_of(text) == ["item", "more of the item", "next\nand more", "After."]
+
+
+def test_tables_are_found_by_their_delimiter_row():
+    text = "Name | Place\n:--- | ---:\nSeyran | Shushi \\| Shusha\n\nA | B without a table\n"
+    layout = parse_layout(text)
+    assert [(r.text, r.line) for r in layout.runs] == [
+        ("Name", 1),
+        ("Place", 1),
+        ("Seyran", 3),
+        ("Shushi \\| Shusha", 3),
+        ("A | B without a table", 5),
+    ]
+    out = layout.render([r.text.upper() for r in layout.runs])
+    assert out == "NAME | PLACE\n:--- | ---:\nSEYRAN | SHUSHI \\| SHUSHA\n\nA | B WITHOUT A TABLE\n"
+    # The header must have as many cells as the delimiter row; a rule is not a table.
+    assert runs_of("A | B\n--- | --- | ---\n") == ["A | B"]
+    assert runs_of("Title | x\n---\n") == ["Title | x"]
+
+
+def test_fence_closes_only_on_a_bare_fence_line():
+    text = (
+        "```\n"
+        "Shushi\n"
+        "```python\n"
+        "    ```\n"
+        "`` ` ``\n"
+        "Shushi\n"
+        "````\n"
+        "Prose after.\n"
+        "~~~~\n"
+        "~~~\n"
+        "~~~~~ \n"
+        "More prose.\n"
+        "```not`a fence```\n"
+    )
+    assert runs_of(text) == ["Prose after.", "More prose.\n```not`a fence```"]
 
 
 def test_sentences_are_spans_without_surrounding_space():
@@ -188,6 +292,25 @@ def test_code_spans_and_urls_come_out_verbatim(glossary):
     assert [s.target for s in prepared.slots] == ["`shushi --x`", "https://x.am/Shushi", "Шуши"]
 
 
+def test_verbatim_spans_are_code_urls_and_e_mail_addresses():
+    text = "Run `grep Shusha\nfile`, see https://x.am/Shusha. Mail me@shusha.am or `a`."
+    spans = [text[s:e] for s, e in verbatim_spans(text)]
+    assert spans == ["`grep Shusha\nfile`", "https://x.am/Shusha", "me@shusha.am", "`a`"]
+
+
+def test_normalizing_leaves_kept_spans_alone(glossary):
+    normalizer = Normalizer(glossary, "en")
+    text = "Shusha: run `grep Shusha file` in Shusha and Shoushi."
+    result = normalizer.normalize(text, verbatim_spans(text))
+    assert result.text == "Shushi: run `grep Shusha file` in Shushi and Shushi."
+    assert [(c.column, c.old) for c in result.changes] == [
+        (1, "Shusha"),
+        (35, "Shusha"),
+        (46, "Shoushi"),
+    ]
+    assert normalizer.normalize(text).text.count("Shusha") == 0  # nothing kept by default
+
+
 def test_names_only_mode_leaves_variants_to_the_model(glossary):
     mapper = EntityMapper(glossary, "en", "ru", names_only=True)
     assert mapper.prepare("Shusha and Shushi").masked == "Shusha and [1]"
@@ -198,12 +321,37 @@ def test_all_caps_surface_gives_all_caps_target(glossary):
     assert mapper.prepare("SHUSHI").slots[0].target == "ШУШИ"
 
 
-def test_missing_target_form_falls_back_and_is_reported():
+def test_missing_target_form_is_transliterated_and_reported():
+    mapper = EntityMapper(Glossary([Entry("gyumri", "place", {"en": "Gyumri"})]), "en", "ru")
+    [slot] = mapper.prepare("Gyumri.").slots
+    assert slot.target == "Гюмри" and scripts_in(slot.target) == {"Cyrillic"}
+    assert mapper.missing == {"gyumri": "Гюмри"}
+
+
+def test_missing_target_form_from_a_source_other_than_english():
+    # Russian has no rules into Armenian script: through Latin, from Russian.
+    mapper = EntityMapper(Glossary([Entry("gyumri", "place", {"ru": "Гюмри"})]), "ru", "hy")
+    [slot] = mapper.prepare("Гюмри.").slots
+    assert slot.target == "Գյումրի" and scripts_in(slot.target) == {"Armenian"}
+    assert mapper.missing == {"gyumri": "Գյումրի"}
+
+
+def test_missing_target_form_uses_each_form_with_its_own_language():
+    # The source form is tried first, then English, then the others.
+    entry = Entry("gyumri", "place", {"ru": "Гюмри", "hy": "Գյումրի"})
+    assert EntityMapper(Glossary([entry]), "ru", "az").target_form(entry) == "Gyumri"
+    entry = Entry("shushi", "place", {"en": "Shushi", "hy": "Շուշի"})
+    assert EntityMapper(Glossary([entry]), "hy", "ru").target_form(entry) == "Шуши"
+    # A form already in the target script is used as written.
+    entry = Entry("gyumri", "place", {"hy": "Գյումրի", "en": "Gyumri"})
+    assert EntityMapper(Glossary([entry]), "hy", "az").target_form(entry) == "Gyumri"
+
+
+def test_missing_target_form_in_a_script_without_transliteration_stays_as_written():
+    assert target_script_code("hy") == "armn" and target_script_code("az-Cyrl") == "cyrl"
+    assert target_script_code("ka") is None  # Georgian: onoma.translit does not write it
     entry = Entry("gyumri", "place", {"en": "Gyumri", "hy": "Գյումրի"})
-    mapper = EntityMapper(Glossary([entry]), "en", "ka")
-    prepared = mapper.prepare("Gyumri.")
-    assert prepared.slots[0].target  # a transliteration, or the name as written
-    assert mapper.missing == {"gyumri": prepared.slots[0].target}
+    assert EntityMapper(Glossary([entry]), "en", "ka").target_form(entry) == "Gyumri"
 
 
 def test_count_forms_is_whole_word_and_longest_first():

@@ -8,12 +8,13 @@ and which unlisted words look like variants. File handling lives in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from onoma.fuzzy import VariantSpotter
 from onoma.glossary.model import Glossary
-from onoma.match import Matcher, protected_spans
+from onoma.match import Matcher, Pattern, protected_spans
 
 
 class Change(NamedTuple):
@@ -91,9 +92,15 @@ class Normalizer:
         self.matcher.check_unambiguous()
         self.spotter = VariantSpotter(glossary, lang) if (suggest or fuzzy) else None
 
-    def normalize(self, text: str) -> NormalizeResult:
-        """Normalize one text; the result holds the new text, changes and suggestions."""
+    def normalize(self, text: str, keep: Sequence[tuple[int, int]] = ()) -> NormalizeResult:
+        """Normalize one text; the result holds the new text, changes and suggestions.
+
+        ``keep`` lists ``(start, end)`` spans of ``text``, in order, to leave as they
+        are (inline code, say): names overlapping them are neither changed nor reported.
+        """
         spans = self.matcher.spans(text)
+        if keep:
+            spans = _outside(spans, keep)
         # (start, end, replacement, id) for each replacement, in text order.
         edits = [
             (start, end, carry_case(text[start:end], pattern.canonical), pattern.entry.id)
@@ -102,7 +109,8 @@ class Normalizer:
         ]
         suggestions: list[Suggestion] = []
         if self.spotter is not None:
-            taken = sorted([(start, end) for start, end, _ in spans] + protected_spans(text))
+            matched = [(start, end) for start, end, _ in spans]
+            taken = merge_spans([*matched, *protected_spans(text), *keep])
             likely = self.spotter.find(text, taken)
             if self.fuzzy:
                 edits.extend(
@@ -137,6 +145,31 @@ class Normalizer:
             return NormalizeResult(text, [], suggestions)
         pieces.append(text[cursor:])
         return NormalizeResult("".join(pieces), changes, suggestions)
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(start, end)`` spans sorted, overlapping ones merged (touching ones stay apart)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _outside(
+    spans: list[tuple[int, int, Pattern]], keep: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, Pattern]]:
+    """The ``spans`` (in order) that overlap none of the ``keep`` spans (in order)."""
+    out = []
+    i = 0
+    for span in spans:
+        while i < len(keep) and keep[i][1] <= span[0]:
+            i += 1
+        if i == len(keep) or keep[i][0] >= span[1]:
+            out.append(span)
+    return out
 
 
 def normalize_text(

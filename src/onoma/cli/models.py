@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Manage translation model packages (Argos Translate).", no_args_is_help=True)
 
 
-
 def _installed(pkg: PackageInfo) -> None:
     typer.echo(f"installed {pkg.from_code} → {pkg.to_code} {pkg.version} in {pkg.path}")
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from onoma.translation.api import Translator
 
 STDIN = "-"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def output_path(source: str, lang: str, out_dir: Path | None) -> Path:
@@ -284,7 +285,8 @@ def _translate_one(
     entry: dict[str, Any] = {"to": lang, "output": None}
     target = None if to_stdout else output_path(path, lang, out_dir)
     try:
-        result = translator.translate(original.text)
+        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+        result = translator.translate(original.text, markdown=markdown)
     except (OnomaError, RuntimeError) as exc:
         entry["error"] = f"{path}: translation into {lang} failed: {exc}"
         return entry

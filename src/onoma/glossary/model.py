@@ -13,8 +13,9 @@ ENTRY_TYPES = ("person", "place", "organization", "other")
 CORE_LANGUAGES = ("en", "hy", "ru", "az")
 """onoma's core languages, in the order glossaries write them."""
 
-LANG_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-"""A BCP 47 language tag as glossaries use it: ``en``, ``hy``, ``az-Cyrl``."""
+LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\Z")
+"""A language code as glossaries and translation packages write it: a BCP 47 tag
+(``en``, ``hy``, ``az-Cyrl``) or its underscore spelling (``pt_BR``)."""
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,12 @@
 """Translate documents offline, every glossary name kept in its target-language form.
 
 The steps for one document: split it into layout and prose runs
-(:mod:`.segment`); normalize each run's name spellings with the glossary; split
-runs into sentences; replace names by placeholders (:mod:`.entities`); translate
-every sentence of the document in one batch (:mod:`.engine`); put the target
-forms back and check each sentence; translate the sentences that fail the check
-again piece by piece (one more batch) so that their names survive by
-construction; and put the layout back together.
+(:mod:`.segment`); normalize each run's name spellings with the glossary, outside
+inline code, URLs and e-mail addresses; split runs into sentences; replace names by
+placeholders (:mod:`.entities`); translate every sentence of the document in one
+batch (:mod:`.engine`); put the target forms back and check each sentence;
+translate the sentences that fail the check again piece by piece (one more batch)
+so that their names survive by construction; and put the layout back together.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 from onoma.errors import OnomaError
 from onoma.glossary.model import Glossary
 from onoma.translation.engine import DEFAULT_BEAM_SIZE, load_model, resolve_route, translate_route
-from onoma.translation.entities import Check, EntityMapper, Prepared, translatable
+from onoma.translation.entities import Check, EntityMapper, Prepared, verbatim_spans
 from onoma.translation.segment import has_letters, parse_layout, split_sentences
 
 
@@ -124,7 +124,7 @@ class Translator:
         self.max_decoding_length = max_decoding_length
         self.packages = resolve_route(source, to)
         self.models = [load_model(p) for p in self.packages]
-        self.route = [source] + [p.to_code for p in self.packages] if self.packages else [source]
+        self.route = [source, *(p.to_code for p in self.packages)]
         glossary = _builtin_glossary() if glossary is None else glossary
         glossary = with_protected_names(glossary, protect, source)
         self.normalizer = None
@@ -142,10 +142,11 @@ class Translator:
             max_decoding_length=self.max_decoding_length,
         )
 
-    def translate(self, text: str) -> TranslationResult:
-        """Translate one document (plain text or Markdown), layout kept."""
+    def translate(self, text: str, *, markdown: bool = True) -> TranslationResult:
+        """Translate one document, layout kept; ``markdown=False`` for plain text, where
+        an indented paragraph is prose rather than a code block."""
         started = time.perf_counter()
-        layout = parse_layout(text)
+        layout = parse_layout(text, markdown=markdown)
         report = EntityReport()
         runs: list[list[str | _Unit]] = []
         wrapped: list[bool] = []
@@ -153,7 +154,7 @@ class Translator:
         for run in layout.runs:
             content = run.text
             if self.normalizer is not None:
-                normalized = self.normalizer.normalize(content)
+                normalized = self.normalizer.normalize(content, verbatim_spans(content))
                 report.normalized += len(normalized.changes)
                 content = normalized.text
             parts: list[str | _Unit] = []
@@ -189,7 +190,7 @@ class Translator:
         )
 
     def _translate_units(self, units: list[_Unit], report: EntityReport) -> None:
-        todo = [u for u in units if translatable(u.prepared.masked)]
+        todo = [u for u in units if has_letters(u.prepared.masked)]
         for unit in units:
             unit.output = unit.prepared.masked
         for unit, raw in zip(todo, self._translate([u.prepared.masked for u in todo]), strict=True):
@@ -215,7 +216,7 @@ class Translator:
     def _fallback(self, failed: list[_Unit], report: EntityReport) -> None:
         """Translate failed sentences between their names and join with target forms."""
         pieces = [self.mapper.pieces(unit.prepared) for unit in failed]
-        wanted = [p.strip() for group in pieces for p in group if translatable(p)]
+        wanted = [p.strip() for group in pieces for p in group if has_letters(p)]
         done = iter(self._translate(wanted))
         for unit, group in zip(failed, pieces, strict=True):
             assert unit.check is not None
@@ -224,7 +225,7 @@ class Translator:
             )
             translated = []
             for piece in group:
-                if translatable(piece):
+                if has_letters(piece):
                     lead = piece[: len(piece) - len(piece.lstrip())]
                     trail = piece[len(piece.rstrip()) :]
                     piece = lead + next(done) + trail

@@ -15,7 +15,6 @@ starts and raises :class:`MissingModelError` naming the command that installs th
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Sequence
@@ -32,8 +31,8 @@ LENGTH_PENALTY = 0.2
 """As Argos Translate uses it."""
 DEFAULT_BEAM_SIZE = 4
 """As Argos Translate's default (``ARGOS_BEAM_SIZE``)."""
-OPUS_MT_TARGETS = frozenset({"hy"})
-"""Targets the Argos index has no package for: an OPUS-MT import provides them."""
+OPUS_MT_LANGUAGES = frozenset({"hy"})
+"""Languages the Argos index has no package from or into: an OPUS-MT import provides them."""
 
 
 class ModelError(OnomaError):
@@ -61,7 +60,7 @@ class MissingModelError(OnomaError):
 
 def install_hint(source: str, target: str) -> str:
     """The command that installs a package for ``source → target``."""
-    if source in OPUS_MT_TARGETS or target in OPUS_MT_TARGETS:
+    if source in OPUS_MT_LANGUAGES or target in OPUS_MT_LANGUAGES:
         return (
             f"onoma models import-opus-mt RELEASE.zip --from {source} --to {target} "
             f"(the OPUS-MT {source}-{target} release)"
@@ -93,7 +92,7 @@ def resolve_route(source: str, target: str) -> list[Any]:
 
 
 def threads() -> int:
-    """Threads for one translator: ``ONOMA_THREADS`` or the number of CPUs."""
+    """Threads for one translator: ``ONOMA_THREADS``, else the number of CPUs, at most 16."""
     value = os.environ.get("ONOMA_THREADS", "")
     if value.isdigit() and int(value) > 0:
         return int(value)
@@ -182,18 +181,17 @@ def clear_models() -> None:
 
 
 def _load(folder: Path) -> Model:
+    from onoma.translation.packages import PackageError, check_package
+
     try:
-        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{folder}: cannot read metadata.json ({exc})") from None
+        meta = check_package(folder)
+    except PackageError as exc:
+        raise ModelError(str(exc)) from None
     source_spm = folder / "sentencepiece.model"
     if not source_spm.is_file():
-        extra = " (BPE packages are not supported)" if (folder / "bpe.model").exists() else ""
-        raise ModelError(f"{folder}: no sentencepiece.model{extra}")
+        raise ModelError(f"{folder}: no sentencepiece.model (BPE packages are not supported)")
     target_name = meta.get("target_sentencepiece_model")
-    target_spm = folder / target_name if isinstance(target_name, str) else source_spm
-    if not target_spm.is_file():
-        raise ModelError(f"{folder}: {target_name} named in metadata.json is missing")
+    target_spm = folder / target_name if target_name is not None else source_spm
     import ctranslate2
     import sentencepiece
 
@@ -218,8 +216,8 @@ def _load(folder: Path) -> Model:
         raise ModelError(f"{folder}: cannot load the SentencePiece model ({exc})") from None
     return Model(
         folder,
-        str(meta.get("from_code", "")),
-        str(meta.get("to_code", "")),
+        meta["from_code"],
+        meta["to_code"],
         translator,
         source_sp,
         target_sp,

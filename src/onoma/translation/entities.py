@@ -31,19 +31,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from onoma.glossary.model import Entry, Glossary
 from onoma.match import Matcher, is_word_char, protected_spans
-from onoma.normalize import carry_case
+from onoma.normalize import carry_case, merge_spans
 
 PLACEHOLDER = "[{}]"
 _PLACEHOLDER = re.compile(r"\[\s*(\d{1,4})\s*\](-?[^\W\d_]+)?")
 _BRACKETED = re.compile(r"\[\s*(\d+)\s*\]")
 _FRAGMENT = re.compile(r"\[\s*\d+|\d+\s*\]")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _POSSESSIVE = re.compile(r"^[’']s\b")
-
-_SCRIPT_CODES = {"Armenian": "armn", "Cyrillic": "cyrl", "Latin": "latn", "Georgian": "geor"}
+_URL_END = ".,;:!?)»”’'\""
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,38 @@ class Check:
     reason: str = ""
 
 
+@cache
+def _script_codes() -> dict[str, str]:
+    """Script name (``Armenian``…) → the ``onoma.translit`` target that writes it (``armn``…)."""
+    from onoma.scripts import expected_script
+    from onoma.translit.schemes import TARGETS
+
+    codes = {}
+    for code in TARGETS:
+        script = expected_script(f"und-{code.title()}")  # the ISO 15924 subtag: Armn, Cyrl…
+        if script:
+            codes[script] = code
+    return codes
+
+
 def target_script_code(lang: str) -> str | None:
-    """The ``onoma.translit`` script code (``armn``, ``cyrl``, ``latn``…) for ``lang``."""
+    """The ``onoma.translit`` script code (``armn``, ``cyrl``, ``latn``) for ``lang``, or
+    None when ``lang`` is written in a script that transliteration does not write."""
     from onoma.scripts import expected_script
 
     script = expected_script(lang)
-    return _SCRIPT_CODES.get(script) if script else None
+    return _script_codes().get(script) if script else None
+
+
+def verbatim_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that must come out as written, in order and merged: inline
+    code, URLs and e-mail addresses (without the punctuation that ends a sentence)."""
+    spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    for start, end in protected_spans(text):
+        while end > start and text[end - 1] in _URL_END:
+            end -= 1
+        spans.append((start, end))
+    return merge_spans(spans)
 
 
 class EntityMapper:
@@ -128,32 +154,36 @@ class EntityMapper:
         return form
 
     def _fallback_form(self, entry: Entry) -> str:
-        name = (
-            entry.names.get(self.source)
-            or entry.names.get("en")
-            or next(iter(entry.names.values()))
-        )
+        """The entry's name in the target script, for an entry with no target form.
+
+        The entry's forms are tried in order (source language, English, then the
+        others): a form already in the target script is used as it is, else the first
+        that transliterates from its own language into that script; failing that, the
+        first that does through Latin (``ru → latn → armn``). Else the first form.
+        """
+        from onoma.scripts import expected_script, scripts_in
+
+        order = dict.fromkeys([self.source, "en", *entry.names])
+        forms = [(lang, entry.names[lang]) for lang in order if lang in entry.names]
         script = target_script_code(self.target)
         if script is None:
-            return name
-        try:
-            from onoma.translit import transliterate
-        except ImportError:
-            return name
-        try:
-            return str(transliterate(name, to=script, lang=self.source))
-        except Exception:  # a missing rule table must not stop a translation
-            return name
+            return forms[0][1]
+        wanted = {expected_script(self.target)}
+        for _, form in forms:
+            if scripts_in(form) <= wanted:
+                return form
+        for via_latin in (False, True):
+            for lang, form in forms:
+                candidate = _transliterate(form, lang, script, via_latin=via_latin)
+                if candidate is not None and scripts_in(candidate) <= wanted:
+                    return candidate
+        return forms[0][1]
 
     def slots(self, sentence: str) -> list[Slot]:
         """The slots of ``sentence``, left to right, adjacent names merged."""
-        verbatim = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(sentence)]
-        for start, end in protected_spans(sentence):
-            while end > start and sentence[end - 1] in ".,;:!?)»”’'\"":
-                end -= 1
-            verbatim.append((start, end))
-        verbatim.sort()
-        slots = [Slot(s, e, sentence[s:e], forms=(sentence[s:e],)) for s, e in _merge(verbatim)]
+        slots = [
+            Slot(s, e, sentence[s:e], forms=(sentence[s:e],)) for s, e in verbatim_spans(sentence)
+        ]
         taken = [(s.start, s.end) for s in slots]
         for match in self.matcher.find(sentence):
             if self.names_only and not match.pattern.is_name:
@@ -236,19 +266,14 @@ class EntityMapper:
         preserved = sum(min(found[f], n) for f, n in prepared.entity_forms.items())
         if found != expected:
             return Check(False, preserved, "a name is missing or repeated")
-        outside = _outside_slots(prepared)
+        outside = " ".join(_between_slots(prepared))
         if len(_FRAGMENT.findall(output)) > len(_FRAGMENT.findall(outside)):
             return Check(False, preserved, "placeholder fragments left in the output")
         return Check(True, preserved)
 
     def pieces(self, prepared: Prepared) -> list[str]:
         """The texts between slots (for the segmented fallback), leading ``’s`` dropped."""
-        texts: list[str] = []
-        cursor = 0
-        for slot in prepared.slots:
-            texts.append(prepared.source[cursor : slot.start])
-            cursor = slot.end
-        texts.append(prepared.source[cursor:])
+        texts = _between_slots(prepared)
         if self.source == "en":
             texts = [texts[0]] + [_POSSESSIVE.sub("", t) for t in texts[1:]]
         return texts
@@ -270,27 +295,32 @@ class EntityMapper:
         return out
 
 
+def _transliterate(form: str, lang: str, script: str, *, via_latin: bool) -> str | None:
+    """``form`` (written in ``lang``) transliterated into ``script``, or None if it cannot be."""
+    from onoma.translit import TranslitError, transliterate
+
+    lang = lang.replace("_", "-").split("-")[0]  # az-Cyrl is transliterated as az
+    try:
+        if via_latin:
+            latin = transliterate(form, to="latn", lang=lang)
+            return transliterate(latin, to=script, lang="en")
+        return transliterate(form, to=script, lang=lang)
+    except TranslitError:
+        return None
+
+
 def _glued(left: str, right: str) -> bool:
     return bool(left and right) and is_word_char(left[-1]) and is_word_char(right[0])
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _outside_slots(prepared: Prepared) -> str:
+def _between_slots(prepared: Prepared) -> list[str]:
+    """The texts of the source sentence before, between and after its slots."""
     pieces, cursor = [], 0
     for slot in prepared.slots:
         pieces.append(prepared.source[cursor : slot.start])
         cursor = slot.end
     pieces.append(prepared.source[cursor:])
-    return " ".join(pieces)
+    return pieces
 
 
 def count_forms(text: str, forms: Counter[str] | list[str]) -> Counter[str]:
@@ -310,8 +340,3 @@ def count_forms(text: str, forms: Counter[str] | list[str]) -> Counter[str]:
                 taken[start:end] = [True] * (end - start)
             start = text.find(form, start + 1)
     return found
-
-
-def translatable(piece: str) -> bool:
-    """Whether a fallback piece holds words worth sending to the model."""
-    return any(c.isalpha() for c in piece)

@@ -15,16 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from onoma.translation.archive import CHUNK, MAX_TOTAL_SIZE
 from onoma.translation.packages import (
-    CHUNK,
-    MAX_TOTAL_SIZE,
     PackageError,
     PackageInfo,
-    _info,
     argos_setting,
     check_metadata,
     find_installed,
     install_package_file,
+    package_info,
     staging_dir,
     version_key,
 )
@@ -114,7 +113,7 @@ def fetch_index(url: str | None = None, timeout: float | None = None) -> list[Av
         with contextlib.suppress(PackageError):
             check_metadata(meta, url)
             if isinstance(links, list) and all(isinstance(x, str) for x in links) and links:
-                info = _info(meta, Path())
+                info = package_info(meta, Path())
                 found.append(
                     AvailablePackage(
                         info.from_code, info.to_code, info.version, info.name, tuple(links)

@@ -26,12 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from onoma.translation.archive import safe_extract
 from onoma.translation.packages import (
     PackageError,
     PackageInfo,
     check_metadata,
     install_folder,
-    safe_extract,
     staging_dir,
 )
 
@@ -59,7 +59,7 @@ class Release:
     vocabs: tuple[Path, ...]
     source_spm: Path
     target_spm: Path
-    decoder_yml: bool  # decoder.yml names the model and vocabularies found
+    has_decoder_yml: bool  # decoder.yml names the model and vocabularies found
     target_labels: tuple[str, ...] | None  # valid >>id<< labels, if the model needs one
 
 
@@ -80,12 +80,15 @@ def _decoder_config(folder: Path) -> tuple[Path, tuple[Path, ...]] | None:
 
 
 def _pick_model(folder: Path, label: Path) -> Path:
+    """The Marian model: the only one, else the one named "best", else the largest."""
     models = sorted(folder.glob("*.npz"))
     if not models:
         raise PackageError("no Marian model (*.npz) found", label)
+    if len(models) == 1:
+        return models[0]
     best = [m for m in models if "best" in m.name]
-    if len(models) == 1 or len(best) == 1:
-        return models[0] if len(models) == 1 else best[0]
+    if len(best) == 1:
+        return best[0]
     return max(models, key=lambda m: m.stat().st_size)
 
 
@@ -147,7 +150,7 @@ def convert(release: Release, output: Path, quantization: str | None, label: Pat
     from ctranslate2.converters import MarianConverter, OpusMTConverter
 
     try:
-        if release.decoder_yml:
+        if release.has_decoder_yml:
             converter = OpusMTConverter(str(release.folder))
         else:
             converter = MarianConverter(str(release.model), [str(v) for v in release.vocabs])

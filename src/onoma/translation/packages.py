@@ -4,11 +4,11 @@ A package (``.argosmodel``) is a zip holding one folder with ``metadata.json``, 
 CTranslate2 model in ``model/`` and ``sentencepiece.model``. onoma installs into the
 folder Argos Translate reads (:func:`packages_dir`), so both share their packages.
 
-An archive is never trusted: every member is checked before anything is written (no
-absolute paths, no ``..``, no links or devices, bounded sizes and compression ratio),
-the package is extracted to a hidden temporary folder inside :func:`packages_dir`,
-validated, and only then renamed into place; an older version of the same language pair
-is removed only after the new one is complete. A failed install changes nothing.
+An archive is never trusted: every member is checked before anything is written
+(:mod:`.archive`), the package is extracted to a hidden temporary folder inside
+:func:`packages_dir`, validated (:func:`check_package`), and only then renamed into
+place; an older version of the same language pair is removed only after the new one is
+complete. A failed install changes nothing.
 
 Settings are read the way Argos reads them (environment, then
 ``~/.config/argos-translate/settings.json``), at call time and without importing
@@ -23,23 +23,16 @@ import json
 import os
 import re
 import shutil
-import stat
 import tempfile
-import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from onoma.errors import OnomaError
+from onoma.glossary.model import LANG_CODE as LANGUAGE_CODE
 
-MAX_TOTAL_SIZE = 4 * 1024**3  # uncompressed bytes in one package
-MAX_RATIO = 100  # uncompressed / compressed, above 1 MiB: a zip bomb, not a model
-MAX_MEMBERS = 10_000
-MAX_METADATA_SIZE = 1024**2
-IGNORED_TOP_LEVEL = frozenset({"__MACOSX"})
-LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*\Z")
-CHUNK = 1024**2
+TOKENIZERS = ("sentencepiece.model", "bpe.model")
+"""The tokenizer files a package may have; Argos reads either, onoma's engine the first."""
 
 
 class PackageError(OnomaError):
@@ -135,7 +128,8 @@ def check_metadata(meta: object, where: Path | str) -> dict:
     return meta
 
 
-def _info(meta: dict, path: Path) -> PackageInfo:
+def package_info(meta: dict, path: Path) -> PackageInfo:
+    """The :class:`PackageInfo` of checked metadata (:func:`check_metadata`) at ``path``."""
     name = meta.get("package_name") or f"{meta['from_code']}_{meta['to_code']}"
     version = str(meta.get("package_version") or "")
     return PackageInfo(meta["from_code"], meta["to_code"], version, path, str(name))
@@ -154,7 +148,36 @@ def read_metadata(folder: Path) -> dict:
 
 def read_package(folder: Path) -> PackageInfo:
     """The :class:`PackageInfo` of a package folder, or a :class:`PackageError`."""
-    return _info(read_metadata(folder), folder)
+    return package_info(read_metadata(folder), folder)
+
+
+def check_package(folder: Path, label: Path | str | None = None) -> dict:
+    """The checked ``metadata.json`` of the package ``folder``, once its files are checked.
+
+    A package needs ``metadata.json`` (:func:`check_metadata`), a CTranslate2 model in
+    ``model/``, a tokenizer (:data:`TOKENIZERS`) and, when the metadata names one, its
+    ``target_sentencepiece_model``. Errors are :class:`PackageError` naming ``label``
+    (default: the folder).
+    """
+    label = label if label is not None else folder
+    try:
+        meta = read_metadata(folder)
+    except PackageError as exc:
+        raise PackageError(exc.message, label) from None
+    if not (folder / "model" / "model.bin").is_file():
+        raise PackageError("no model/model.bin (not a CTranslate2 translation package)", label)
+    if not any((folder / name).is_file() for name in TOKENIZERS):
+        raise PackageError("no sentencepiece.model (or bpe.model) tokenizer", label)
+    target_spm = meta.get("target_sentencepiece_model")
+    if target_spm is not None and not (
+        isinstance(target_spm, str)
+        and re.fullmatch(r"[\w][\w.-]*", target_spm)
+        and (folder / target_spm).is_file()
+    ):
+        raise PackageError(
+            f"target_sentencepiece_model {target_spm!r} is not in the package", label
+        )
+    return meta
 
 
 def installed_packages() -> list[PackageInfo]:
@@ -184,116 +207,6 @@ def find_installed(from_code: str, to_code: str) -> PackageInfo | None:
         ):
             best = pkg
     return best
-
-
-# --------------------------------------------------------------------------- archives
-
-
-def _open_zip(path: Path) -> zipfile.ZipFile:
-    try:
-        if not zipfile.is_zipfile(path):
-            raise PackageError("not a zip archive (an .argosmodel file is a zip)", path)
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
-        raise PackageError(f"corrupt zip archive ({exc})", path) from None
-    except OSError as exc:
-        raise PackageError(exc.strerror or str(exc), path) from None
-
-
-def check_members(archive: zipfile.ZipFile, path: Path) -> list[tuple[zipfile.ZipInfo, tuple]]:
-    """Each member with its path parts, after refusing anything unsafe in the archive."""
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise PackageError(f"too many files ({len(members)} > {MAX_MEMBERS})", path)
-    checked, seen, total = [], set(), 0
-    for info in members:
-        name = info.filename
-        if name.startswith(("/", "\\")) or "\\" in name or re.match(r"[A-Za-z]:", name):
-            raise PackageError(f"unsafe path {name!r} (absolute or with backslashes)", path)
-        parts = tuple(p for p in PurePosixPath(name).parts if p not in ("", "."))
-        if ".." in parts:
-            raise PackageError(f"unsafe path {name!r} escapes the package folder", path)
-        mode = info.external_attr >> 16
-        if info.create_system == 3 and stat.S_ISLNK(mode):
-            raise PackageError(f"{name!r} is a symbolic link; links are refused", path)
-        if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):
-            raise PackageError(f"{name!r} is not a regular file", path)
-        if info.flag_bits & 0x1:
-            raise PackageError(f"{name!r} is encrypted", path)
-        if not parts or parts in seen:
-            raise PackageError(f"duplicate or empty member name {name!r}", path)
-        seen.add(parts)
-        total += info.file_size
-        if total > MAX_TOTAL_SIZE:
-            raise PackageError(f"uncompressed size exceeds {MAX_TOTAL_SIZE >> 30} GiB", path)
-        if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise PackageError(
-                f"{name!r} expands {info.file_size // max(info.compress_size, 1)}× "
-                f"(limit {MAX_RATIO}×): refused as a possible zip bomb",
-                path,
-            )
-        checked.append((info, parts))
-    return checked
-
-
-def safe_extract(path: Path, dest: Path, *, skip: frozenset[str] = IGNORED_TOP_LEVEL) -> None:
-    """Extract the zip ``path`` into the existing folder ``dest`` after :func:`check_members`.
-
-    Members whose first path part is in ``skip`` are left out.
-    """
-    with _open_zip(path) as archive:
-        for info, parts in check_members(archive, path):
-            if parts[0] in skip:
-                continue
-            target = dest.joinpath(*parts)
-            try:
-                if info.is_dir():
-                    target.mkdir(parents=True, exist_ok=True)
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(info) as src, open(target, "xb") as out:
-                    shutil.copyfileobj(src, out, CHUNK)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-                msg = f"corrupt zip archive at {info.filename!r} ({exc})"
-                raise PackageError(msg, path) from None
-            except OSError as exc:
-                raise PackageError(f"cannot extract {info.filename!r} ({exc})", path) from None
-
-
-def _package_top(path: Path) -> str:
-    """The one top-level folder of a package archive, whose metadata.json is valid."""
-    with _open_zip(path) as archive:
-        members = [(i, p) for i, p in check_members(archive, path) if p[0] not in IGNORED_TOP_LEVEL]
-        tops = {parts[0] for _, parts in members}
-        if not tops:
-            raise PackageError("empty archive", path)
-        if any(parts[-1].endswith(".npz") for _, parts in members):
-            raise PackageError(
-                "this is an OPUS-MT (Marian) model, not an Argos package; convert it with: "
-                "onoma models import-opus-mt FILE --from CODE --to CODE",
-                path,
-            )
-        if len(tops) > 1:
-            shown = ", ".join(sorted(tops)[:5])
-            raise PackageError(
-                f"more than one top-level entry ({shown}); expected one folder", path
-            )
-        top = tops.pop()
-        if any(len(parts) == 1 and not info.is_dir() for info, parts in members):
-            raise PackageError(
-                f"{top!r} is a file; expected one folder holding metadata.json", path
-            )
-        try:
-            info = archive.getinfo(f"{top}/metadata.json")
-        except KeyError:
-            raise PackageError(f"no metadata.json in {top}/", path) from None
-        if info.file_size > MAX_METADATA_SIZE:
-            raise PackageError("metadata.json is larger than 1 MiB", path)
-        try:
-            parse_metadata(archive.read(info), path)
-        except (zipfile.BadZipFile, zlib.error) as exc:
-            raise PackageError(f"corrupt zip archive at metadata.json ({exc})", path) from None
-    return top
 
 
 # --------------------------------------------------------------------------- install
@@ -333,21 +246,7 @@ def install_folder(folder: Path, staging: Path, label: Path | str | None = None)
     the pair in :func:`packages_dir` are removed once the new one is in place.
     """
     label = label if label is not None else folder
-    meta = read_metadata(folder)
-    pkg = _info(meta, folder)
-    if not (folder / "model" / "model.bin").is_file():
-        raise PackageError("no model/model.bin (not a CTranslate2 translation package)", label)
-    if not any((folder / n).is_file() for n in ("sentencepiece.model", "bpe.model")):
-        raise PackageError("no sentencepiece.model (or bpe.model) tokenizer", label)
-    target_spm = meta.get("target_sentencepiece_model")
-    if target_spm is not None and not (
-        isinstance(target_spm, str)
-        and re.fullmatch(r"[\w][\w.-]*", target_spm)
-        and (folder / target_spm).is_file()
-    ):
-        raise PackageError(
-            f"target_sentencepiece_model {target_spm!r} is not in the package", label
-        )
+    pkg = package_info(check_package(folder, label), folder)
     root = packages_dir()
     final = root / _folder_name(pkg)
     older = [
@@ -374,10 +273,12 @@ def install_folder(folder: Path, staging: Path, label: Path | str | None = None)
 
 def install_package_file(path: Path) -> PackageInfo:
     """Validate the ``.argosmodel`` file ``path`` and install it (see the module docstring)."""
+    from onoma.translation.archive import package_top, safe_extract
+
     path = Path(path)
     if not path.is_file():
         raise PackageError("no such file" if not path.exists() else "not a file", path)
-    top = _package_top(path)
+    top = package_top(path)
     with staging_dir() as staging:
         extracted = staging / "new"
         extracted.mkdir()

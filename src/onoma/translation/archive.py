@@ -1,0 +1,134 @@
+"""Zip archives that are never trusted: every member is checked before anything is written.
+
+:func:`check_members` refuses absolute paths, ``..``, links and devices, encrypted
+members, duplicate names, too many members, and sizes or compression ratios beyond the
+limits below; :func:`safe_extract` writes only what passed, and never over an existing
+file. :func:`package_top` checks the shape of an Argos package (``.argosmodel``) before
+it is extracted.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import stat
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from onoma.translation.packages import PackageError, parse_metadata
+
+MAX_TOTAL_SIZE = 4 * 1024**3  # uncompressed bytes in one package
+MAX_RATIO = 100  # uncompressed / compressed, above 1 MiB: a zip bomb, not a model
+MAX_MEMBERS = 10_000
+MAX_METADATA_SIZE = 1024**2
+IGNORED_TOP_LEVEL = frozenset({"__MACOSX"})
+CHUNK = 1024**2
+
+
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """The zip archive at ``path``, or a :class:`PackageError` saying why it is not one."""
+    try:
+        if not zipfile.is_zipfile(path):
+            raise PackageError("not a zip archive (an .argosmodel file is a zip)", path)
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        raise PackageError(f"corrupt zip archive ({exc})", path) from None
+    except OSError as exc:
+        raise PackageError(exc.strerror or str(exc), path) from None
+
+
+def check_members(archive: zipfile.ZipFile, path: Path) -> list[tuple[zipfile.ZipInfo, tuple]]:
+    """Each member with its path parts, after refusing anything unsafe in the archive."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise PackageError(f"too many files ({len(members)} > {MAX_MEMBERS})", path)
+    checked, seen, total = [], set(), 0
+    for info in members:
+        name = info.filename
+        if name.startswith(("/", "\\")) or "\\" in name or re.match(r"[A-Za-z]:", name):
+            raise PackageError(f"unsafe path {name!r} (absolute or with backslashes)", path)
+        parts = tuple(p for p in PurePosixPath(name).parts if p not in ("", "."))
+        if ".." in parts:
+            raise PackageError(f"unsafe path {name!r} escapes the package folder", path)
+        mode = info.external_attr >> 16
+        if info.create_system == 3 and stat.S_ISLNK(mode):
+            raise PackageError(f"{name!r} is a symbolic link; links are refused", path)
+        if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):
+            raise PackageError(f"{name!r} is not a regular file", path)
+        if info.flag_bits & 0x1:
+            raise PackageError(f"{name!r} is encrypted", path)
+        if not parts or parts in seen:
+            raise PackageError(f"duplicate or empty member name {name!r}", path)
+        seen.add(parts)
+        total += info.file_size
+        if total > MAX_TOTAL_SIZE:
+            raise PackageError(f"uncompressed size exceeds {MAX_TOTAL_SIZE >> 30} GiB", path)
+        if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise PackageError(
+                f"{name!r} expands {info.file_size // max(info.compress_size, 1)}× "
+                f"(limit {MAX_RATIO}×): refused as a possible zip bomb",
+                path,
+            )
+        checked.append((info, parts))
+    return checked
+
+
+def safe_extract(path: Path, dest: Path, *, skip: frozenset[str] = IGNORED_TOP_LEVEL) -> None:
+    """Extract the zip ``path`` into the existing folder ``dest`` after :func:`check_members`.
+
+    Members whose first path part is in ``skip`` are left out.
+    """
+    with open_zip(path) as archive:
+        for info, parts in check_members(archive, path):
+            if parts[0] in skip:
+                continue
+            target = dest.joinpath(*parts)
+            try:
+                if info.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(info) as src, open(target, "xb") as out:
+                    shutil.copyfileobj(src, out, CHUNK)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                msg = f"corrupt zip archive at {info.filename!r} ({exc})"
+                raise PackageError(msg, path) from None
+            except OSError as exc:
+                raise PackageError(f"cannot extract {info.filename!r} ({exc})", path) from None
+
+
+def package_top(path: Path) -> str:
+    """The one top-level folder of a package archive, whose metadata.json is valid."""
+    with open_zip(path) as archive:
+        members = [(i, p) for i, p in check_members(archive, path) if p[0] not in IGNORED_TOP_LEVEL]
+        tops = {parts[0] for _, parts in members}
+        if not tops:
+            raise PackageError("empty archive", path)
+        if any(parts[-1].endswith(".npz") for _, parts in members):
+            raise PackageError(
+                "this is an OPUS-MT (Marian) model, not an Argos package; convert it with: "
+                "onoma models import-opus-mt FILE --from CODE --to CODE",
+                path,
+            )
+        if len(tops) > 1:
+            shown = ", ".join(sorted(tops)[:5])
+            raise PackageError(
+                f"more than one top-level entry ({shown}); expected one folder", path
+            )
+        top = tops.pop()
+        if any(len(parts) == 1 and not info.is_dir() for info, parts in members):
+            raise PackageError(
+                f"{top!r} is a file; expected one folder holding metadata.json", path
+            )
+        try:
+            info = archive.getinfo(f"{top}/metadata.json")
+        except KeyError:
+            raise PackageError(f"no metadata.json in {top}/", path) from None
+        if info.file_size > MAX_METADATA_SIZE:
+            raise PackageError("metadata.json is larger than 1 MiB", path)
+        try:
+            parse_metadata(archive.read(info), path)
+        except (zipfile.BadZipFile, zlib.error) as exc:
+            raise PackageError(f"corrupt zip archive at metadata.json ({exc})", path) from None
+    return top
