@@ -191,6 +191,7 @@ class Matcher:
         folded = fold_for_scan(text) + " "
         urls = protected_spans(text)
         found: list[tuple[int, int, Pattern]] = []
+        keep = found.append
         reach = 0
         for last, (size, pattern, patterns) in self.automaton.iter(folded):
             end = last + 1
@@ -212,17 +213,17 @@ class Matcher:
             if (left == "." or right == ".") and in_domain_name(text, start, end):
                 continue
             if start >= reach:
-                found.append((start, end, pattern))
+                keep((start, end, pattern))
                 reach = end
                 continue
-            keep = len(found)
-            while keep and found[keep - 1][1] > start:
-                if found[keep - 1][0] < start:
+            kept = len(found)
+            while kept and found[kept - 1][1] > start:
+                if found[kept - 1][0] < start:
                     break  # an earlier match starts further left: it stays
-                keep -= 1
+                kept -= 1
             else:
-                del found[keep:]
-                found.append((start, end, pattern))
+                del found[kept:]
+                keep((start, end, pattern))
                 reach = end
         return found
 

@@ -135,7 +135,8 @@ class Normalizer:
         cursor = 0
         for start, end, new, entry_id in edits:
             old = text[start:end]
-            if old == new or " ".join(old.split()) == new:  # same name, wrapped or spaced
+            if old == new or (not old.isalpha() and " ".join(old.split()) == new):
+                # the same name, only wrapped over two lines or spaced differently
                 continue
             pieces.append(text[cursor:start])
             pieces.append(new)
