@@ -60,15 +60,13 @@ def _repeated_ids(glossary: Glossary) -> list[Problem]:
 
 def _conflicting_forms(glossary: Glossary) -> list[Problem]:
     """Forms that two entries share in one language: the text cannot say which is meant."""
-    seen: dict[tuple[str, str], tuple[Entry, str]] = {}
+    first = glossary.form_index()
     problems = []
     for entry in glossary:
         for lang, text, field_path in entry.all_forms():
-            key = (lang, fold_case(text))
-            if key not in seen:
-                seen[key] = (entry, field_path)
+            other, other_field = first[(lang, fold_case(text))]
+            if other is entry and other_field == field_path:
                 continue
-            other, other_field = seen[key]
             if other.id == entry.id:
                 if field_path.startswith("variants") and other_field.startswith("names"):
                     problems.append(
