@@ -75,9 +75,12 @@ def test_multi_word_names_across_a_line_break_or_no_break_space():
 
 
 def test_protected_spans_cover_the_whole_url():
-    text = "a https://x.org/p?q=1 b"
-    [(start, end)] = protected_spans(text)
-    assert text[start:end] == "https://x.org/p?q=1"
+    text = "a https://x.org/p?q=1 b (www.x.am/Shusha). Mail a@b.am."
+    assert [text[s:e] for s, e in protected_spans(text)] == [
+        "https://x.org/p?q=1",
+        "www.x.am/Shusha",
+        "a@b.am",
+    ]
 
 
 def test_non_latin_scripts_and_combining_marks():

@@ -86,8 +86,13 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_" or (char > "\x7f" and _is_mark(char))
 
 
+_URL_END = ".,;:!?)»”’'\""
+"""Punctuation that ends the sentence a URL stands in, not the URL."""
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs and e-mail addresses, which normalization must leave alone."""
+    """Spans of URLs and e-mail addresses (without the punctuation that ends a sentence),
+    which normalization and translation must leave alone."""
     spans: list[tuple[int, int]] = []
     for marker, back, forward in _URL_MARKERS:
         pos = text.find(marker)
@@ -98,8 +103,11 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
             end = pos + len(marker)
             while end < len(text) and forward(text[end]):
                 end += 1
+            scanned = end
+            while end > pos + len(marker) and text[end - 1] in _URL_END:
+                end -= 1
             spans.append((start, end))
-            pos = text.find(marker, end)
+            pos = text.find(marker, scanned)
     spans.sort()
     return spans
 

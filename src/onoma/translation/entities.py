@@ -43,8 +43,6 @@ _BRACKETED = re.compile(r"\[\s*(\d+)\s*\]")
 _FRAGMENT = re.compile(r"\[\s*\d+|\d+\s*\]")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _POSSESSIVE = re.compile(r"^[’']s\b")
-_URL_END = ".,;:!?)»”’'\""
-
 
 @dataclass(frozen=True)
 class Slot:
@@ -121,11 +119,7 @@ def verbatim_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that must come out as written, in order and merged: inline
     code, URLs and e-mail addresses (without the punctuation that ends a sentence)."""
     spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-    for start, end in protected_spans(text):
-        while end > start and text[end - 1] in _URL_END:
-            end -= 1
-        spans.append((start, end))
-    return merge_spans(spans)
+    return merge_spans([*spans, *protected_spans(text)])
 
 
 class EntityMapper:
