@@ -184,20 +184,24 @@ class Matcher:
         """Every whole-word occurrence of a glossary form, left to right, no overlaps."""
         return [Match(s, e, text[s:e], p) for s, e, p in self.spans(text)]
 
-    def spans(self, text: str) -> list[tuple[int, int, Pattern]]:
+    def spans(
+        self, text: str, urls: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int, Pattern]]:
         """Like :meth:`find`, as bare ``(start, end, pattern)`` tuples: the hot path.
 
         The scan yields every key ending at each position, in order of the end, with
         prefixes and suffixes of longer keys too. Candidates that are whole words are
         kept as they come; an overlap (rare: "Karin" and "Karin Tak") is settled on the
-        spot in favour of the leftmost, then longest, match.
+        spot in favour of the leftmost, then longest, match. ``urls`` are the
+        :func:`protected_spans` of ``text`` when the caller has them already.
         """
         if not self.size or not text:
             return []
         # A space on the end stands for the edges of the text: folded[end] and
         # folded[start - 1] are always characters, for end == len(text) and start == 0.
         folded = fold_for_scan(text) + " "
-        urls = protected_spans(text)
+        if urls is None:
+            urls = protected_spans(text)
         found: list[tuple[int, int, Pattern]] = []
         keep = found.append
         reach = 0

@@ -98,7 +98,8 @@ class Normalizer:
         ``keep`` lists ``(start, end)`` spans of ``text``, in order, to leave as they
         are (inline code, say): names overlapping them are neither changed nor reported.
         """
-        spans = self.matcher.spans(text)
+        urls = protected_spans(text)
+        spans = self.matcher.spans(text, urls)
         if keep:
             spans = _outside(spans, keep)
         # (start, end, replacement, id) for each replacement, in text order.
@@ -110,7 +111,7 @@ class Normalizer:
         suggestions: list[Suggestion] = []
         if self.spotter is not None:
             matched = [(start, end) for start, end, _ in spans]
-            taken = merge_spans([*matched, *protected_spans(text), *keep])
+            taken = merge_spans([*matched, *urls, *keep])
             likely = self.spotter.find(text, taken)
             if self.fuzzy:
                 edits.extend(

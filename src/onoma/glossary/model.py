@@ -48,10 +48,6 @@ class Entry:
     origin: Origin | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def name(self, lang: str) -> str | None:
-        """The curated form in ``lang``, or None when the glossary has none."""
-        return self.names.get(lang)
-
     def forms(self, lang: str) -> list[str]:
         """The curated name and every variant in ``lang``, name first."""
         found = [self.names[lang]] if lang in self.names else []
