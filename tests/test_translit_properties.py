@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from onoma.scripts import scripts_in
@@ -15,8 +15,8 @@ AZ_CYRILLIC = "аАбБҹҸчЧдДеЕәӘфФҝҜғҒһҺхХыЫиИжЖкК�
 AZ_LATIN = "aAbBcCçÇdDeEəƏfFgGğĞhHxXıIiİjJkKqQlLmMnNoOöÖpPrRsSşŞtTuUüÜvVyYzZ"
 ARMENIAN = "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆև"
 
-settings.register_profile("translit", max_examples=200, deadline=None)
-settings.load_profile("translit")
+# More examples than the default: the schemes are cheap and the alphabets large.
+MANY_EXAMPLES = settings(max_examples=200, deadline=None)
 
 
 def _words(alphabet: str) -> st.SearchStrategy[str]:
@@ -24,24 +24,28 @@ def _words(alphabet: str) -> st.SearchStrategy[str]:
     return st.lists(word, min_size=1, max_size=5).map(" ".join)
 
 
+@MANY_EXAMPLES
 @given(_words(RUSSIAN + RUSSIAN_UPPER))
 def test_russian_iso_9_round_trip(text: str) -> None:
     latin = transliterate(text, to="latn", lang="ru", scheme="iso")
     assert transliterate(latin, to="cyrl", lang="ru", scheme="iso") == text
 
 
+@MANY_EXAMPLES
 @given(_words(AZ_CYRILLIC))
 def test_azerbaijani_cyrillic_round_trip(text: str) -> None:
     latin = transliterate(text, to="latn", lang="az")
     assert transliterate(latin, to="cyrl", lang="az") == text
 
 
+@MANY_EXAMPLES
 @given(_words(AZ_LATIN))
 def test_azerbaijani_latin_round_trip(text: str) -> None:
     cyrillic = transliterate(text, to="cyrl", lang="az")
     assert transliterate(cyrillic, to="latn", lang="az") == text
 
 
+@MANY_EXAMPLES
 @given(_words(AZ_CYRILLIC))
 def test_azerbaijani_agrees_with_icu_bgn(text: str) -> None:
     import icu
@@ -50,6 +54,7 @@ def test_azerbaijani_agrees_with_icu_bgn(text: str) -> None:
     assert transliterate(text, to="latn", lang="az") == reference.transliterate(text)
 
 
+@MANY_EXAMPLES
 @given(_words(ARMENIAN))
 def test_armenian_iso_9985_round_trip(text: str) -> None:
     # Classical եւ and the ligature և are both "ew"; a title-cased և is Եւ.
@@ -68,12 +73,14 @@ OTHER = st.text(
 )
 
 
+@MANY_EXAMPLES
 @given(OTHER)
 def test_uncovered_scripts_pass_through(text: str) -> None:
     for to in ("latn", "armn", "cyrl"):
         assert transliterate(text, to=to) == text
 
 
+@MANY_EXAMPLES
 @given(OTHER, st.sampled_from(["Երևան", "Москва", "Yerevan", "Азәрбајҹан"]), OTHER)
 def test_uncovered_text_is_kept_around_names(before: str, name: str, after: str) -> None:
     for to in ("latn", "armn", "cyrl"):
@@ -82,12 +89,15 @@ def test_uncovered_text_is_kept_around_names(before: str, name: str, after: str)
         assert got.endswith(" " + after)
 
 
+@MANY_EXAMPLES
 @given(st.text(max_size=60))
 def test_runs_cover_the_text(text: str) -> None:
     assert "".join(run.text for run in split_runs(text)) == text
 
 
+@MANY_EXAMPLES
 @given(st.text(max_size=60))
+@example("a\u2028b\u2029c\x85d")  # Unicode line breaks: one line in, one line out
 def test_any_text_is_accepted(text: str) -> None:
     for to in ("latn", "armn", "cyrl"):
         out = transliterate(text, to=to)
@@ -110,6 +120,7 @@ COVERED = st.text(
 )
 
 
+@MANY_EXAMPLES
 @given(COVERED)
 def test_latin_targets_leave_no_letter_of_a_covered_script(text: str) -> None:
     assert not scripts_in(transliterate(text, to="latn")) & {"Armenian", "Cyrillic"}

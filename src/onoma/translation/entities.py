@@ -44,6 +44,7 @@ _FRAGMENT = re.compile(r"\[\s*\d+|\d+\s*\]")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _POSSESSIVE = re.compile(r"^[’']s\b")
 
+
 @dataclass(frozen=True)
 class Slot:
     """A span of the source sentence that must come out as ``target``.
