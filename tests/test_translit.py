@@ -209,6 +209,15 @@ def test_press_latin_to_armenian_and_russian(en: str, hy: str, ru: str) -> None:
     assert transliterate(en, to="cyrl") == ru
 
 
+@pytest.mark.parametrize(
+    ("en", "hy"),
+    [("Syunik", "Սյունիք"), ("Rshtunik", "Ռշտունիք"), ("Gagik", "Գագիկ"), ("Unikum", "Ունիկում")],
+)
+def test_final_unik_is_the_toponymic_suffix(en: str, hy: str) -> None:
+    # -ունիք ends old province names; other final -ik (Gagik, Hovik) is -իկ.
+    assert transliterate(en, to="armn", lang="en") == hy
+
+
 def test_armenian_to_russian_usage() -> None:
     got = transliterate("Հովհաննիսյան, Հակոբյան և Օհանյան", to="cyrl")
     assert got == "Ованнисян, Акопян ев Оганян"
@@ -217,7 +226,7 @@ def test_armenian_to_russian_usage() -> None:
 def test_ascii_folding() -> None:
     assert transliterate("Երևան", to="ascii") == "Yerevan"
     assert transliterate("Щёлково, объект", to="ascii") == "Shchelkovo, obyekt"
-    assert transliterate("Əliyev, Gəncə", to="ascii") == "Aliyev, Gence".replace("A", "E", 1)
+    assert transliterate("Əliyev, Gəncə", to="ascii") == "Eliyev, Gence"
     assert transliterate("Ճանապարհ", to="ascii", scheme="ala-lc") == "Chanaparh"
     assert transliterate("Café Ŝ 😀", to="ascii") == "Cafe S 😀"
 
