@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from onoma.errors import GlossaryError
 from onoma.glossary.model import Entry, Glossary
+from onoma.spans import overlaps
 
 
 class Pattern:
@@ -204,33 +205,35 @@ class Matcher:
             urls = protected_spans(text)
         found: list[tuple[int, int, Pattern]] = []
         keep = found.append
-        reach = 0
-        for last, (size, pattern, patterns) in self.automaton.iter(folded):
-            end = last + 1
-            if end == reach:
+        reach = -1  # the last index of the match kept last
+        breaks = _BREAKS
+        for last, value in self.automaton.iter(folded):
+            if last == reach:
                 continue  # a suffix of the match just kept: "hoyan" in "Arhoyan"
+            end = last + 1
             right = folded[end]
-            if right not in _BREAKS and (
+            if right not in breaks and (
                 right.isalnum() or right == "_" or (right > "\x7f" and _is_mark(right))
             ):
                 continue
-            start = end - size
+            start = end - value[0]
             left = folded[start - 1]
-            if left not in _BREAKS and (
+            if left not in breaks and (
                 left.isalnum() or left == "_" or (left > "\x7f" and _is_mark(left))
             ):
                 continue
+            pattern = value[1]
             if pattern is None:
-                pattern = _choose(patterns, text[start:end])
+                pattern = _choose(value[2], text[start:end])
                 if pattern is None:
                     continue
-            if urls and _overlaps(urls, start, end):
+            if urls and overlaps(urls, start, end):
                 continue
             if (left == "." or right == ".") and in_domain_name(text, start, end):
                 continue
-            if start >= reach:
+            if start > reach:
                 keep((start, end, pattern))
-                reach = end
+                reach = last
                 continue
             kept = len(found)
             while kept and found[kept - 1][1] > start:
@@ -240,7 +243,7 @@ class Matcher:
             else:
                 del found[kept:]
                 keep((start, end, pattern))
-                reach = end
+                reach = last
         return found
 
 
@@ -258,12 +261,3 @@ def _choose(patterns: tuple[Pattern, ...], surface: str) -> Pattern | None:
 
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char)[0] == "M"
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    from bisect import bisect_right
-
-    i = bisect_right(spans, (start, float("inf")))
-    if i and spans[i - 1][1] > start:
-        return True
-    return i < len(spans) and spans[i][0] < end

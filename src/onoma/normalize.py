@@ -8,13 +8,15 @@ and which unlisted words look like variants. File handling lives in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
-from onoma.fuzzy import VariantSpotter
+from onoma.fuzzy import LikelyVariant, VariantSpotter
 from onoma.glossary.model import Glossary
 from onoma.match import Matcher, Pattern, protected_spans
+from onoma.spans import merge_spans, outside
 
 
 class Change(NamedTuple):
@@ -99,79 +101,51 @@ class Normalizer:
         are (inline code, say): names overlapping them are neither changed nor reported.
         """
         urls = protected_spans(text)
-        spans = self.matcher.spans(text, urls)
+        # (start, end, target) in text order; target has the .canonical form and the .entry
+        edits: list[tuple[int, int, Pattern | LikelyVariant]] = self.matcher.spans(text, urls)
         if keep:
-            spans = _outside(spans, keep)
-        # (start, end, replacement, id) for each replacement, in text order.
-        edits = [
-            (start, end, carry_case(text[start:end], pattern.canonical), pattern.entry.id)
-            for start, end, pattern in spans
-            if text[start:end] != pattern.canonical
-        ]
-        suggestions: list[Suggestion] = []
-        if self.spotter is not None:
-            matched = [(start, end) for start, end, _ in spans]
-            taken = merge_spans([*matched, *urls, *keep])
-            likely = self.spotter.find(text, taken)
-            if self.fuzzy:
-                edits.extend(
-                    (v.start, v.end, carry_case(v.text, v.canonical), v.entry.id) for v in likely
-                )
-                edits.sort()
-            else:
-                locate = _Locator(text)
-                suggestions = [
-                    Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score)
-                    for v in likely
-                ]
-        return self._apply(text, edits, suggestions)
-
-    @staticmethod
-    def _apply(
-        text: str, edits: list[tuple[int, int, str, str]], suggestions: list[Suggestion]
-    ) -> NormalizeResult:
-        pieces: list[str] = []
-        changes: list[Change] = []
+            edits = outside(edits, keep)
+        if self.spotter is None:
+            return _apply(text, edits, [])
+        taken = merge_spans([*((start, end) for start, end, _ in edits), *urls, *keep])
+        likely = self.spotter.find(text, taken)
+        if self.fuzzy:
+            edits.extend((v.start, v.end, v) for v in likely)
+            edits.sort(key=itemgetter(0))
+            return _apply(text, edits, [])
         locate = _Locator(text)
-        cursor = 0
-        for start, end, new, entry_id in edits:
-            old = text[start:end]
-            if old == new or (not old.isalpha() and " ".join(old.split()) == new):
-                # the same name, only wrapped over two lines or spaced differently
-                continue
-            pieces.append(text[cursor:start])
-            pieces.append(new)
-            cursor = end
-            changes.append(Change(*locate(start), old, new, entry_id))
-        if not changes:
-            return NormalizeResult(text, [], suggestions)
-        pieces.append(text[cursor:])
-        return NormalizeResult("".join(pieces), changes, suggestions)
+        suggestions = [
+            Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score) for v in likely
+        ]
+        return _apply(text, edits, suggestions)
 
 
-def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``(start, end)`` spans sorted, overlapping ones merged (touching ones stay apart)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _outside(
-    spans: list[tuple[int, int, Pattern]], keep: Sequence[tuple[int, int]]
-) -> list[tuple[int, int, Pattern]]:
-    """The ``spans`` (in order) that overlap none of the ``keep`` spans (in order)."""
-    out = []
-    i = 0
-    for span in spans:
-        while i < len(keep) and keep[i][1] <= span[0]:
-            i += 1
-        if i == len(keep) or keep[i][0] >= span[1]:
-            out.append(span)
-    return out
+def _apply(
+    text: str,
+    edits: list[tuple[int, int, Pattern | LikelyVariant]],
+    suggestions: list[Suggestion],
+) -> NormalizeResult:
+    """Write each edit's canonical form (in the case of the text) over its span."""
+    pieces: list[str] = []
+    changes: list[Change] = []
+    locate = _Locator(text)
+    cursor = 0
+    for start, end, target in edits:
+        old = text[start:end]
+        new = target.canonical
+        if old == new:
+            continue  # the hot path: most names are already written as curated
+        new = carry_case(old, new)
+        if old == new or (not old.isalpha() and " ".join(old.split()) == new):
+            continue  # the same name, only in capitals, wrapped or spaced differently
+        pieces.append(text[cursor:start])
+        pieces.append(new)
+        cursor = end
+        changes.append(Change(*locate(start), old, new, target.entry.id))
+    if not changes:
+        return NormalizeResult(text, [], suggestions)
+    pieces.append(text[cursor:])
+    return NormalizeResult("".join(pieces), changes, suggestions)
 
 
 def normalize_text(

@@ -35,7 +35,8 @@ from functools import cache
 
 from onoma.glossary.model import Entry, Glossary
 from onoma.match import Matcher, is_word_char, protected_spans
-from onoma.normalize import carry_case, merge_spans
+from onoma.normalize import carry_case
+from onoma.spans import merge_spans
 
 PLACEHOLDER = "[{}]"
 _PLACEHOLDER = re.compile(r"\[\s*(\d{1,4})\s*\](-?[^\W\d_]+)?")
