@@ -502,16 +502,21 @@ def test_download_reports_progress(pkgs, tmp_path, monkeypatch):
     assert calls[-1] == (size, size)
 
 
-def test_progress_bar_on_a_terminal(monkeypatch):
-    from onoma.cli import models
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    from onoma.cli.common import progress, progress_bar
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    with models._download_progress("en → ru") as update:
-        update(50, 100)
-        update(100, 100)
+    with progress_bar("en → ru", None, in_bytes=True) as bar:
+        assert bar is not None
+        bar.update(completed=50, total=100)
+        bar.update("en → ru (done)", completed=100)
+    with progress_bar("translating", 4, show=False) as bar:
+        assert bar is None
+    assert list(progress(["a", "b", "c"], "normalizing")) == ["a", "b", "c"]
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
-    with models._download_progress("en → ru") as update:
-        assert update is None
+    with progress_bar("en → ru", None, in_bytes=True) as bar:
+        assert bar is None
+    assert list(progress(["a", "b"], "normalizing")) == ["a", "b"]
 
 
 def test_two_codes_are_codes_even_if_such_files_exist(pkgs, tmp_path, monkeypatch):

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from onoma.errors import InputError
 
+STDIN = "-"
+"""The path that stands for standard input (and output) on the command line."""
+
 DEFAULT_EXTENSIONS = (".txt", ".md")
 BOM = "\ufeff"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from onoma.errors import InputError
 from onoma.files import (
+    STDIN,
     TextFile,
     decode_text,
     iter_text_files,
@@ -25,8 +26,6 @@ from onoma.files import (
     write_atomic,
 )
 from onoma.normalize import Normalizer, NormalizeResult
-
-STDIN = "-"
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
@@ -77,12 +78,66 @@ def load_glossary(paths: list[Path] | None, no_builtin: bool = False):
         fail(str(exc))
 
 
-def progress(items: Sequence[T], description: str) -> Iterable[T]:
+class ProgressBar:
+    """A rich progress bar with one task; see :func:`progress_bar`."""
+
+    def __init__(self, bar, task) -> None:  # rich.progress.Progress, TaskID
+        self._bar = bar
+        self._task = task
+
+    def update(
+        self,
+        description: str | None = None,
+        *,
+        advance: float = 0,
+        completed: float | None = None,
+        total: float | None = None,
+    ) -> None:
+        """Move the bar by ``advance`` (or to ``completed``) and relabel it."""
+        fields: dict = {"advance": advance}
+        if description is not None:
+            fields["description"] = description
+        if completed is not None:
+            fields["completed"] = completed
+        if total is not None:
+            fields["total"] = total
+        self._bar.update(self._task, **fields)
+
+
+@contextlib.contextmanager
+def progress_bar(
+    description: str, total: float | None, *, show: bool = True, in_bytes: bool = False
+) -> Iterator[ProgressBar | None]:
+    """A progress bar on stderr, or None when ``show`` is false or stderr is not a
+    terminal (pipes and logs stay clean). ``in_bytes`` counts a download."""
+    if not show or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    columns = [TextColumn("{task.description}"), BarColumn()]
+    if in_bytes:
+        columns += [DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn()]
+    else:
+        columns.append(MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        yield ProgressBar(bar, bar.add_task(description, total=total))
+
+
+def progress(items: Sequence[T], description: str) -> Iterator[T]:
     """Iterate ``items`` with a progress bar on stderr, shown only on a terminal and
     only for more than one item."""
-    if len(items) < 2 or not sys.stderr.isatty():
-        return items
-    from rich.console import Console
-    from rich.progress import track
-
-    return track(items, description=description, console=Console(stderr=True), transient=True)
+    with progress_bar(description, len(items), show=len(items) > 1) as bar:
+        for item in items:
+            yield item
+            if bar:
+                bar.update(advance=1)

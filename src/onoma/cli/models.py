@@ -6,16 +6,13 @@ Argos Translate and onoma share them. The index is Argos's (``ARGOS_PACKAGE_INDE
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from onoma.cli.common import fail, table
+from onoma.cli.common import fail, progress_bar, table
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
@@ -26,29 +23,6 @@ app = typer.Typer(help="Manage translation model packages (Argos Translate).", n
 
 def _installed(pkg: PackageInfo) -> None:
     typer.echo(f"installed {pkg.from_code} → {pkg.to_code} {pkg.version} in {pkg.path}")
-
-
-@contextlib.contextmanager
-def _download_progress(label: str) -> Iterator:
-    """A progress callback drawing a bar on stderr when it is a terminal, else None."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-        TransferSpeedColumn,
-    )
-
-    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
-    more = (TransferSpeedColumn(), TimeRemainingColumn())
-    with Progress(*columns, *more, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 @app.command("list")
@@ -160,8 +134,9 @@ def install(
                 _installed(pk.install_package_file(path))
             return
         from_code, to_code = what
-        with _download_progress(f"{from_code} → {to_code}") as progress:
-            pkg, done = ix.install_from_index(from_code, to_code, force=force, progress=progress)
+        with progress_bar(f"{from_code} → {to_code}", None, in_bytes=True) as bar:
+            report = bar and (lambda done, total: bar.update(completed=done, total=total))
+            pkg, done = ix.install_from_index(from_code, to_code, force=force, progress=report)
     except OnomaError as exc:
         fail(str(exc))
     if done:

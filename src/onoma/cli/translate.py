@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,15 +19,16 @@ from onoma.cli.common import (
     error,
     fail,
     load_glossary,
+    progress_bar,
     split_list,
 )
 from onoma.errors import OnomaError
+from onoma.files import STDIN
 
 if TYPE_CHECKING:
     from onoma.files import TextFile
     from onoma.translation.api import Translator
 
-STDIN = "-"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -51,23 +50,6 @@ def parse_targets(value: str) -> list[str]:
         if not LANG_CODE.match(code):
             fail(f"--to: {code!r} is not a language code such as hy, az, ru")
     return targets
-
-
-@contextlib.contextmanager
-def _progress(total: int, show: bool) -> Iterator[Any]:
-    """A rich progress bar on stderr when ``show`` and stderr is a terminal, else None."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    if not show or not console.is_terminal:
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("translating", total=total)
-        yield lambda label, done=0: bar.update(task, advance=done, description=label)
 
 
 def translate(
@@ -177,7 +159,7 @@ def translate(
     errors = 0
     totals = {"files": 0, "entities": 0, "preserved": 0, "fallback": 0}
     show = len(sources) > 1 or len(targets) > 1
-    with _progress(len(sources) * len(targets), show) as advance:
+    with progress_bar("translating", len(sources) * len(targets), show=show) as bar:
         for src in sources:
             item: dict[str, Any] = {"path": src.path, "outputs": []}
             files.append(item)
@@ -187,19 +169,19 @@ def translate(
                 item["error"] = str(exc)
                 error(str(exc))
                 errors += 1
-                if advance:
-                    advance(Path(src.path).name, len(targets))
+                if bar:
+                    bar.update(Path(src.path).name, advance=len(targets))
                 continue
             done = 0
             for lang in targets:
-                if advance:
-                    advance(f"{Path(src.path).name} → {lang}")
+                if bar:
+                    bar.update(f"{Path(src.path).name} → {lang}")
                 entry = _translate_one(
                     translators[lang], original, src.path, lang, out_dir, to_stdout
                 )
                 item["outputs"].append(entry)
-                if advance:
-                    advance(f"{Path(src.path).name} → {lang}", 1)
+                if bar:
+                    bar.update(f"{Path(src.path).name} → {lang}", advance=1)
                 if "error" in entry:
                     error(entry["error"])
                     errors += 1
