@@ -154,15 +154,19 @@ class Matcher:
                 by_key.setdefault(fold_for_scan(form), []).append(pattern)
         self.automaton: Any = ahocorasick.Automaton()
         self.ambiguous: list[tuple[Pattern, ...]] = []
+        self.patterns: list[Pattern] = []
+        """Every pattern; :meth:`spans` refers to them by index."""
         for key, patterns in by_key.items():
             if len({p.canonical for p in patterns if not p.entry.case_sensitive}) > 1:
                 self.ambiguous.append(tuple(patterns))
             # Names before variants: a curated name is never read as another entry's variant.
             patterns.sort(key=lambda p: not p.is_name)
-            simple = len(patterns) == 1 and not patterns[0].entry.case_sensitive
-            self.automaton.add_word(
-                key, (len(key), patterns[0] if simple else None, tuple(patterns))
-            )
+            first = len(self.patterns)
+            self.patterns.extend(patterns)
+            if len(patterns) == 1 and not patterns[0].entry.case_sensitive:
+                self.automaton.add_word(key, (len(key), first, None))
+            else:  # the surface decides, see _choose
+                self.automaton.add_word(key, (len(key), -1, range(first, len(self.patterns))))
         self.size = len(by_key)
         if self.size:
             self.automaton.make_automaton()
@@ -183,12 +187,16 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Every whole-word occurrence of a glossary form, left to right, no overlaps."""
-        return [Match(s, e, text[s:e], p) for s, e, p in self.spans(text)]
+        patterns = self.patterns
+        return [Match(s, e, text[s:e], patterns[i]) for s, e, i in self.spans(text)]
 
     def spans(
         self, text: str, urls: list[tuple[int, int]] | None = None
-    ) -> list[tuple[int, int, Pattern]]:
-        """Like :meth:`find`, as bare ``(start, end, pattern)`` tuples: the hot path.
+    ) -> list[tuple[int, int, int]]:
+        """Like :meth:`find`, as bare ``(start, end, index)`` tuples, ``index`` into
+        :attr:`patterns`: the hot path. (Tuples of ints only are left alone by the
+        garbage collector, which would otherwise walk them all, and the glossary, again
+        and again while a long text yields hundreds of thousands of matches.)
 
         The scan yields every key ending at each position, in order of the end, with
         prefixes and suffixes of longer keys too. Candidates that are whole words are
@@ -203,7 +211,7 @@ class Matcher:
         folded = fold_for_scan(text) + " "
         if urls is None:
             urls = protected_spans(text)
-        found: list[tuple[int, int, Pattern]] = []
+        found: list[tuple[int, int, int]] = []
         keep = found.append
         reach = -1  # the last index of the match kept last
         breaks = _BREAKS
@@ -222,17 +230,17 @@ class Matcher:
                 left.isalnum() or left == "_" or (left > "\x7f" and _is_mark(left))
             ):
                 continue
-            pattern = value[1]
-            if pattern is None:
-                pattern = _choose(value[2], text[start:end])
-                if pattern is None:
+            index = value[1]
+            if index < 0:
+                index = self._choose(value[2], text[start:end])
+                if index < 0:
                     continue
             if urls and overlaps(urls, start, end):
                 continue
             if (left == "." or right == ".") and in_domain_name(text, start, end):
                 continue
             if start > reach:
-                keep((start, end, pattern))
+                keep((start, end, index))
                 reach = last
                 continue
             kept = len(found)
@@ -242,21 +250,22 @@ class Matcher:
                 kept -= 1
             else:
                 del found[kept:]
-                keep((start, end, pattern))
+                keep((start, end, index))
                 reach = last
         return found
+
+    def _choose(self, indices: range, surface: str) -> int:
+        """The pattern a surface form stands for, honouring ``case_sensitive`` entries;
+        -1 for none."""
+        for index in indices:
+            pattern = self.patterns[index]
+            if not pattern.entry.case_sensitive or pattern.text == surface:
+                return index
+        return -1
 
 
 _BREAKS = frozenset(" .,;:!?'’\"“”«»()[]{}-–—/")
 """Characters that end a word, met around most names: looked up before the slower checks."""
-
-
-def _choose(patterns: tuple[Pattern, ...], surface: str) -> Pattern | None:
-    """The pattern a surface form stands for, honouring ``case_sensitive`` entries."""
-    for pattern in patterns:
-        if not pattern.entry.case_sensitive or pattern.text == surface:
-            return pattern
-    return None
 
 
 def _is_mark(char: str) -> bool:

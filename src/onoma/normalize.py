@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import NamedTuple
 
 from onoma.fuzzy import LikelyVariant, VariantSpotter
@@ -101,36 +100,42 @@ class Normalizer:
         are (inline code, say): names overlapping them are neither changed nor reported.
         """
         urls = protected_spans(text)
-        # (start, end, target) in text order; target has the .canonical form and the .entry
-        edits: list[tuple[int, int, Pattern | LikelyVariant]] = self.matcher.spans(text, urls)
+        # (start, end, index into targets) in text order; a target has .canonical and .entry
+        targets: Sequence[Pattern | LikelyVariant] = self.matcher.patterns
+        edits = self.matcher.spans(text, urls)
         if keep:
             edits = outside(edits, keep)
         if self.spotter is None:
-            return _apply(text, edits, [])
+            return _apply(text, edits, targets, [])
         taken = merge_spans([*((start, end) for start, end, _ in edits), *urls, *keep])
         likely = self.spotter.find(text, taken)
         if self.fuzzy:
-            edits.extend((v.start, v.end, v) for v in likely)
-            edits.sort(key=itemgetter(0))
-            return _apply(text, edits, [])
+            first = len(targets)
+            targets = [*targets, *likely]
+            edits.extend((v.start, v.end, first + i) for i, v in enumerate(likely))
+            edits.sort()
+            return _apply(text, edits, targets, [])
         locate = _Locator(text)
         suggestions = [
             Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score) for v in likely
         ]
-        return _apply(text, edits, suggestions)
+        return _apply(text, edits, targets, suggestions)
 
 
 def _apply(
     text: str,
-    edits: list[tuple[int, int, Pattern | LikelyVariant]],
+    edits: list[tuple[int, int, int]],
+    targets: Sequence[Pattern | LikelyVariant],
     suggestions: list[Suggestion],
 ) -> NormalizeResult:
     """Write each edit's canonical form (in the case of the text) over its span."""
     pieces: list[str] = []
     changes: list[Change] = []
-    locate = _Locator(text)
     cursor = 0
-    for start, end, target in edits:
+    # Line and column of each change, counted as we go (_Locator, inlined: it is hot).
+    line, line_start, counted = 1, 0, 0
+    for start, end, index in edits:
+        target = targets[index]
         old = text[start:end]
         new = target.canonical
         if old == new:
@@ -138,10 +143,15 @@ def _apply(
         new = carry_case(old, new)
         if old == new or (not old.isalpha() and " ".join(old.split()) == new):
             continue  # the same name, only in capitals, wrapped or spaced differently
+        newlines = text.count("\n", counted, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted, start) + 1
+        counted = start
         pieces.append(text[cursor:start])
         pieces.append(new)
         cursor = end
-        changes.append(Change(*locate(start), old, new, target.entry.id))
+        changes.append(Change(line, start - line_start + 1, old, new, target.entry.id))
     if not changes:
         return NormalizeResult(text, [], suggestions)
     pieces.append(text[cursor:])
