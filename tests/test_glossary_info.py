@@ -144,3 +144,13 @@ def test_lint_is_a_pre_commit_hook():
     hook = hooks["onoma-glossary-lint"]
     assert hook["entry"] == "onoma glossary lint"
     assert hook["files"] == r"\.ya?ml$"
+
+
+def test_stats_cli_default_is_the_library_default():
+    import inspect
+
+    from onoma.cli.glossary_info import stats_command
+    from onoma.glossary.stats import REQUIRED_LANGUAGES
+
+    default = inspect.signature(stats_command).parameters["required"].default
+    assert default.split(",") == list(REQUIRED_LANGUAGES)

@@ -13,7 +13,6 @@ from onoma.cli.common import (
     load_glossary,
     split_list,
 )
-from onoma.glossary.stats import REQUIRED_LANGUAGES
 
 
 def show_command(
@@ -49,7 +48,7 @@ def stats_command(
     required: Annotated[
         str,
         typer.Option("--require", help="Comma-separated languages whose gaps are listed."),
-    ] = ",".join(REQUIRED_LANGUAGES),
+    ] = "hy,ru,az",  # onoma.glossary.stats.REQUIRED_LANGUAGES, not imported at start-up
 ) -> None:
     """Count entries per type and forms per language; list entries missing hy, ru or az.
 
