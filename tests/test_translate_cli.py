@@ -120,6 +120,28 @@ def test_folders_skip_earlier_translations(env):
     assert not (folder / "b.ru.ru.txt").exists()
 
 
+def test_a_later_run_for_another_language_skips_earlier_outputs(env):
+    folder = env / "docs"
+    folder.mkdir()
+    (folder / "b.txt").write_text("Shushi.\n", encoding="utf-8")
+    (folder / "notes.v2.txt").write_text("Shushi.\n", encoding="utf-8")  # not a translation
+    assert invoke(str(folder), "--to", "hy").exit_code == 0
+    result = invoke(str(folder), "--to", "ru", "--json")
+    assert result.exit_code == 0, result.output
+    translated = sorted(Path(item["path"]).name for item in json.loads(result.stdout)["files"])
+    assert translated == ["b.txt", "notes.v2.txt"]
+    assert not (folder / "b.hy.ru.txt").exists()
+
+
+def test_files_under_the_output_folder_are_not_inputs(env):
+    out = env / "translated"
+    assert invoke(str(env), "--to", "hy", "-o", str(out)).exit_code == 0
+    (out / "a.hy.txt").rename(out / "renamed.txt")  # no longer looks like an output
+    result = invoke(str(env), "--to", "ru", "-o", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    assert [Path(i["path"]).name for i in json.loads(result.stdout)["files"]] == ["a.txt"]
+
+
 def test_bad_arguments(env):
     assert invoke(str(env / "a.txt")).exit_code == 2
     result = invoke(str(env / "a.txt"), "--to", "h y")

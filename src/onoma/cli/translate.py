@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -137,7 +138,8 @@ def translate(
     load_seconds = time.perf_counter() - started
 
     exts = split_list(extensions)
-    sources = [s for s in Source.from_args(paths or [], exts) if not _is_output(s, targets)]
+    found = Source.from_args(paths or [], exts)
+    sources = [s for s in found if not _is_output(s, targets, out_dir)]
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     to_stdout = out_dir is None and len(sources) == 1 and not sources[0].is_dir
@@ -223,12 +225,25 @@ def translate(
         raise typer.Exit(EXIT_ERROR)
 
 
-def _is_output(src: Any, targets: list[str]) -> bool:
-    """A file found in a folder that is itself a translation (``a.hy.txt``)."""
+_OUTPUT_TAG = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)\Z")
+"""The ``.<lang>`` that ends the stem of a translation: ``a.hy`` in ``a.hy.txt``."""
+
+
+def _is_output(src: Any, targets: list[str], out_dir: Path | None) -> bool:
+    """A file found in a folder that is itself a translation: ``a.hy.txt`` next to
+    ``a.txt``, a file named for one of ``targets``, or anything under ``out_dir``."""
     if not src.is_dir:
         return False
-    stem = Path(src.path).stem
-    return any(stem.endswith(f".{lang}") for lang in targets)
+    path = Path(src.path)
+    if out_dir is not None and Path(os.path.realpath(path)).is_relative_to(
+        os.path.realpath(out_dir)
+    ):
+        return True
+    tag = _OUTPUT_TAG.search(path.stem)
+    if tag is None:
+        return False
+    source = path.with_name(path.stem[: tag.start()] + path.suffix)
+    return tag.group(1) in targets or source.is_file()
 
 
 def plan_outputs(inputs: list[str], targets: list[str], out_dir: Path | None) -> list[str]:
