@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import SEED
 from typer.testing import CliRunner
 
@@ -152,6 +153,29 @@ def test_failed_write_leaves_the_original_and_no_temporary_file(tmp_path, monkey
     assert f"error: {path}: cannot write: No space left on device" in result.stderr
     assert path.read_text(encoding="utf-8") == "Shusha\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_a_read_only_file_is_refused_and_the_others_written(tmp_path):
+    locked, other = tmp_path / "locked.txt", tmp_path / "other.txt"
+    for path in (locked, other):
+        path.write_text("Shusha\n", encoding="utf-8")
+    locked.chmod(0o444)
+    result = runner.invoke(app, ["normalize", "-i", str(locked), str(other)])
+    assert result.exit_code == 2
+    assert f"error: {locked}: cannot write: read-only file" in result.stderr
+    assert locked.read_text(encoding="utf-8") == "Shusha\n"
+    assert other.read_text(encoding="utf-8") == "Shushi\n"
+    assert locked.stat().st_mode & 0o777 == 0o444
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_in_place_keeps_the_owner(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Shusha\n", encoding="utf-8")
+    os.chown(path, 65534, 65534)
+    assert runner.invoke(app, ["normalize", "-i", str(path)]).exit_code == 0
+    assert path.read_text(encoding="utf-8") == "Shushi\n"
+    assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
 
 
 def test_malformed_glossary_is_exit_2_and_touches_nothing(tmp_path, write_glossary):

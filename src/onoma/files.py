@@ -7,6 +7,7 @@ the same folder that then replaces the original, so a crash never leaves half a 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -60,19 +61,30 @@ def read_text_file(path: Path | str) -> TextFile:
 
 
 def write_atomic(path: Path | str, text: str, *, bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically, keeping its permissions.
+    """Replace ``path`` with ``text`` (UTF-8) atomically, keeping its permissions and,
+    where the system allows, its owner.
 
-    A symbolic link is followed: the file it points to is replaced, the link stays.
-    Raises :class:`InputError` ("cannot write: …") naming ``path`` when it fails; the
-    original is then untouched and no temporary file is left behind.
+    A symbolic link is followed: the file it points to is replaced, the link stays. A
+    read-only file is refused. Raises :class:`InputError` ("cannot write: …") naming
+    ``path`` when it fails; the original is then untouched and no temporary file is
+    left behind.
     """
+    real = Path(os.path.realpath(path))
     try:
-        _write_atomic(Path(os.path.realpath(path)), text, bom)
+        status = real.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+    if status is not None and (not status.st_mode & 0o222 or not os.access(real, os.W_OK)):
+        raise InputError(path, "cannot write: read-only file")
+    try:
+        _write_atomic(real, text, bom, status)
     except OSError as exc:
         raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
 
 
-def _write_atomic(path: Path, text: str, bom: bool) -> None:
+def _write_atomic(path: Path, text: str, bom: bool, status: os.stat_result | None) -> None:
     data = ((BOM if bom else "") + text).encode("utf-8")
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -80,14 +92,24 @@ def _write_atomic(path: Path, text: str, bom: bool) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
+        if status is None:
             os.chmod(tmp_name, 0o666 & ~_umask())
+        else:
+            os.chmod(tmp_name, status.st_mode & 0o7777)
+            _keep_owner(tmp_name, status)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _keep_owner(tmp_name: str, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, when allowed (as root, say)."""
+    new = os.stat(tmp_name)
+    if (new.st_uid, new.st_gid) != (status.st_uid, status.st_gid):
+        # An ordinary user cannot give files away: the file then becomes theirs.
+        with contextlib.suppress(PermissionError):
+            os.chown(tmp_name, status.st_uid, status.st_gid)
 
 
 def _umask() -> int:
