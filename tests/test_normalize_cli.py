@@ -263,10 +263,21 @@ def test_failed_write_is_not_counted_as_rewritten(tmp_path, monkeypatch):
     assert "0 files rewritten, 0 unchanged, 1 failed." in result.stderr
 
 
-def test_unknown_language_warns(tmp_path):
-    result = runner.invoke(app, ["normalize", "--lang", "RU", "-"], input="Шуша\n")
-    assert result.stdout == "Шуша\n"
-    assert "warning: no glossary entry has a form in 'RU'" in result.stderr
+def test_a_bad_or_unknown_language_is_an_error(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Shusha\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", "--lang", "RU", "--check", str(path)])
+    assert result.exit_code == 2
+    assert "error: --lang: 'RU' is not a language code" in result.stderr
+    result = runner.invoke(app, ["normalize", "--lang", "xx", "--check", str(path)])
+    assert result.exit_code == 2
+    assert "no glossary entry has a form in 'xx' (languages: az, en, hy, ru)" in result.stderr
+
+
+def test_an_empty_extension_list_is_an_error(tmp_path):
+    result = runner.invoke(app, ["normalize", "--ext", " , ", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "error: --ext: give at least one file extension" in result.stderr
 
 
 def test_upper_case_extensions_are_found(tmp_path):

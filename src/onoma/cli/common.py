@@ -55,6 +55,31 @@ def split_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def extension_list(value: str) -> list[str]:
+    """The extensions of ``--ext`` (``.txt,.md``), or exit 2 when there are none."""
+    extensions = split_list(value)
+    if not extensions:
+        fail("--ext: give at least one file extension, e.g. --ext .txt,.md")
+    return extensions
+
+
+def language_code(value: str, option: str = "--lang") -> str:
+    """``value`` if it is a language code (``en``, ``hy``, ``az-Cyrl``), or exit 2."""
+    from onoma.glossary.model import LANG_CODE
+
+    if not LANG_CODE.match(value):
+        fail(f"{option}: {value!r} is not a language code such as en, hy, ru or az")
+    return value
+
+
+def require_forms(glossary, lang: str, option: str = "--lang") -> None:  # a Glossary
+    """Exit 2 when no entry of ``glossary`` has a form in ``lang``: most likely a typo."""
+    languages = glossary.languages()
+    if lang not in languages:
+        known = ", ".join(sorted(languages)) or "none"
+        fail(f"{option} {lang}: no glossary entry has a form in {lang!r} (languages: {known})")
+
+
 def table(rows: Iterable[Sequence[str]], headers: Sequence[str]) -> str:
     """Rows under headers in columns aligned with spaces, never wrapped (paths stay whole
     and greppable); no trailing spaces."""

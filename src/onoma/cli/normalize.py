@@ -16,10 +16,12 @@ from onoma.cli.common import (
     GlossaryOption,
     NoBuiltinOption,
     error,
+    extension_list,
     fail,
+    language_code,
     load_glossary,
     progress,
-    split_list,
+    require_forms,
 )
 from onoma.errors import OnomaError
 
@@ -69,7 +71,9 @@ def normalize(
     from onoma.normalize import Normalizer
     from onoma.normalize_files import NormalizeRun, Source
 
+    language_code(lang)
     loaded = load_glossary(glossary, no_builtin)
+    require_forms(loaded, lang)
     try:
         normalizer = Normalizer(loaded, lang, fuzzy=fuzzy)
     except OnomaError as exc:
@@ -79,9 +83,7 @@ def normalize(
         in_place=in_place and not (check or diff),
         want_diff=diff,
     )
-    if lang not in loaded.languages():
-        typer.echo(f"warning: no glossary entry has a form in {lang!r}", err=True)
-    sources = Source.from_args(paths or [], split_list(extensions))
+    sources = Source.from_args(paths or [], extension_list(extensions))
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     single = len(sources) == 1 and not sources[0].is_dir

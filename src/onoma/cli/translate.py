@@ -18,6 +18,7 @@ from onoma.cli.common import (
     GlossaryOption,
     NoBuiltinOption,
     error,
+    extension_list,
     fail,
     load_glossary,
     progress_bar,
@@ -137,7 +138,7 @@ def translate(
         raise typer.Exit(EXIT_ERROR)
     load_seconds = time.perf_counter() - started
 
-    exts = split_list(extensions)
+    exts = extension_list(extensions)
     found = Source.from_args(paths or [], exts)
     sources = [s for s in found if not _is_output(s, targets, out_dir)]
     if not sources:
