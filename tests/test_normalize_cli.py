@@ -68,6 +68,21 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path):
     assert path.read_text(encoding="utf-8") == "# Shusha\n\nText.\n"
 
 
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs patch")
+def test_the_diff_applies_with_patch_to_bom_and_crlf_files(tmp_path):
+    data = "\ufeffShusha\r\nand Shusha's\r\nno newline: Shusha".encode()
+    (tmp_path / "a.txt").write_bytes(data)
+    (tmp_path / "b.txt").write_bytes(data)
+    diff = runner.invoke(app, ["normalize", "--diff", str(tmp_path / "a.txt")]).stdout_bytes
+    patched = subprocess.run(
+        ["patch", "--binary", "-s", str(tmp_path / "a.txt")], input=diff, check=False
+    )
+    assert patched.returncode == 0
+    assert runner.invoke(app, ["normalize", "-i", str(tmp_path / "b.txt")]).exit_code == 0
+    assert (tmp_path / "a.txt").read_bytes() == (tmp_path / "b.txt").read_bytes()
+    assert (tmp_path / "a.txt").read_bytes().startswith("\ufeffShushi\r\n".encode())
+
+
 def test_json_report_fields(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("x\nSee Shusha and Hovhanisian.\n", encoding="utf-8")

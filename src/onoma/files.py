@@ -145,11 +145,15 @@ def _lines(text: str) -> list[str]:
     return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
-def unified_diff(old: str, new: str, path: Path | str, *, new_label: str = "new") -> str:
+def unified_diff(
+    old: str, new: str, path: Path | str, *, new_label: str = "new", bom: bool = False
+) -> str:
     """A unified diff of two versions of a file, valid for ``patch`` (it marks a last
-    line without a newline)."""
+    line without a newline, and writes the BOM of a file that has one)."""
     import difflib
 
+    if bom:
+        old, new = BOM + old, BOM + new
     lines = difflib.unified_diff(
         _lines(old),
         _lines(new),

@@ -104,7 +104,7 @@ class NormalizeRun:
         outcome.result = result
         if self.want_diff and result.changed:
             outcome.diff = unified_diff(
-                original.text, result.text, source.path, new_label="normalized"
+                original.text, result.text, source.path, new_label="normalized", bom=original.bom
             )
         if self.in_place and result.changed and not source.is_stdin:
             try:

@@ -44,7 +44,7 @@ class FileEdit:
         """A unified diff from the old text to the new one."""
         from onoma.files import unified_diff
 
-        return unified_diff(self.old or "", self.new, self.path)
+        return unified_diff(self.old or "", self.new, self.path, bom=self.bom)
 
     def check(self) -> None:
         """Load the new text again: it must be a valid glossary with the expected entries
