@@ -215,7 +215,9 @@ def test_glossaries_and_packages_accept_the_same_language_codes(pkgs, tmp_path):
 def test_reinstall_replaces_and_upgrade_removes_the_old_version(installed, pkgs, tmp_path):
     old = pkgs / "translate-en_ru-1_0"
     path = build_package(tmp_path / "again.argosmodel", "en", "ru", "1.0")
-    assert pk.install_package_file(path).path == old
+    with pytest.raises(pk.PackageError, match=r"en → ru 1.0 is already installed"):
+        pk.install_package_file(path)
+    assert pk.install_package_file(path, force=True).path == old
     assert (old / "model" / "model.bin").read_bytes() != installed[
         "translate-en_ru-1_0/model/model.bin"
     ]
@@ -229,6 +231,18 @@ def test_reinstall_replaces_and_upgrade_removes_the_old_version(installed, pkgs,
     assert {k: v for k, v in snapshot(pkgs).items() if "en_az" in k} == {
         k: v for k, v in installed.items() if "en_az" in k
     }
+
+
+def test_an_older_file_needs_force(installed, pkgs, tmp_path):
+    older = build_package(tmp_path / "older.argosmodel", "en", "ru", "0.9")
+    result = runner.invoke(app, ["models", "install", str(older)])
+    assert result.exit_code == 2
+    assert "en → ru 1.0 is already installed" in result.stderr
+    assert "this package is 0.9; use --force to replace it" in result.stderr
+    assert snapshot(pkgs) == installed
+    result = runner.invoke(app, ["models", "install", "--force", str(older)])
+    assert result.exit_code == 0, result.output
+    assert pk.find_installed("en", "ru").version == "0.9"
 
 
 def test_remove(installed, pkgs):

@@ -114,7 +114,11 @@ def install(
         ),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Download again even if that version is installed.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Install even if the same or a newer version of the pair is installed.",
+        ),
     ] = False,
 ) -> None:
     """Install a package from the Argos index (FROM TO) or from .argosmodel files."""
@@ -131,7 +135,7 @@ def install(
                         "expected FROM TO language codes (e.g. onoma models install en ru) "
                         "or .argosmodel files"
                     )
-                _installed(pk.install_package_file(path))
+                _installed(pk.install_package_file(path, force=force))
             return
         from_code, to_code = what
         with progress_bar(f"{from_code} → {to_code}", None, in_bytes=True) as bar:

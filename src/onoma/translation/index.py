@@ -176,6 +176,6 @@ def install_from_index(
         path = staging / f"translate-{from_code}_{to_code}.argosmodel"
         link = download(best, path, progress)
         try:
-            return install_package_file(path), True
+            return install_package_file(path, force=True), True
         except PackageError as exc:
             raise PackageError(exc.message, link) from None

@@ -239,14 +239,24 @@ def _discard(folder: Path, staging: Path) -> Path:
     return moved
 
 
-def install_folder(folder: Path, staging: Path, label: Path | str | None = None) -> PackageInfo:
+def install_folder(
+    folder: Path, staging: Path, label: Path | str | None = None, *, force: bool = True
+) -> PackageInfo:
     """Validate the package ``folder`` (inside ``staging``) and rename it into place.
 
     An installed package of the same pair and version is replaced; other versions of
-    the pair in :func:`packages_dir` are removed once the new one is in place.
+    the pair in :func:`packages_dir` are removed once the new one is in place. Without
+    ``force``, a package of the pair at the same or a newer version is kept: refused.
     """
     label = label if label is not None else folder
     pkg = package_info(check_package(folder, label), folder)
+    current = None if force else find_installed(pkg.from_code, pkg.to_code)
+    if current and version_key(current.version) >= version_key(pkg.version):
+        raise PackageError(
+            f"{pkg.from_code} → {pkg.to_code} {current.version} is already installed "
+            f"({current.path}) and this package is {pkg.version}; use --force to replace it",
+            label,
+        )
     root = packages_dir()
     final = root / _folder_name(pkg)
     older = [
@@ -271,8 +281,11 @@ def install_folder(folder: Path, staging: Path, label: Path | str | None = None)
     return PackageInfo(pkg.from_code, pkg.to_code, pkg.version, final, pkg.name)
 
 
-def install_package_file(path: Path) -> PackageInfo:
-    """Validate the ``.argosmodel`` file ``path`` and install it (see the module docstring)."""
+def install_package_file(path: Path, *, force: bool = False) -> PackageInfo:
+    """Validate the ``.argosmodel`` file ``path`` and install it (see the module docstring).
+
+    Without ``force``, an installed package of the pair at the same or a newer version
+    is kept and the file refused (:class:`PackageError`)."""
     from onoma.translation.archive import package_top, safe_extract
 
     path = Path(path)
@@ -283,7 +296,7 @@ def install_package_file(path: Path) -> PackageInfo:
         extracted = staging / "new"
         extracted.mkdir()
         safe_extract(path, extracted)
-        return install_folder(extracted / top, staging, label=path)
+        return install_folder(extracted / top, staging, label=path, force=force)
 
 
 def remove_package(from_code: str, to_code: str) -> list[PackageInfo]:
