@@ -1,9 +1,13 @@
-"""Exact-match accuracy of press-Latin -> Armenian and -> Russian on tests/data/translit_names.tsv.
+"""Exact-match accuracy of onoma's press transliteration against published name forms.
 
-Compares onoma with ICU's own letter-by-letter transforms (Latin-Armenian, Latin-Cyrillic,
-and Latin-Russian/BGN) and lists the names onoma gets wrong.
+Armenian names (tests/data/translit_names.tsv): English press spelling -> Armenian and
+-> Russian, and Armenian -> press Latin. Azerbaijani names (tests/data/translit_az_names.tsv):
+Azerbaijani Latin -> English press spelling and -> Russian press form. Each is compared with
+ICU's own transforms (Latin-Armenian, Latin-Cyrillic, Latin-Russian/BGN, Any-Latin;
+Latin-ASCII) and with onoma's rules without the exceptions file; the names onoma gets wrong
+are listed.
 
-    python benchmarks/translit_accuracy.py [--names PATH]
+    python benchmarks/translit_accuracy.py [--names PATH] [--az-names PATH]
 """
 
 from __future__ import annotations
@@ -13,24 +17,29 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
-NAMES = Path(__file__).resolve().parent.parent / "tests" / "data" / "translit_names.tsv"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+NAMES = DATA / "translit_names.tsv"
+AZ_NAMES = DATA / "translit_az_names.tsv"
 
 
 def load_names(path: Path = NAMES) -> list[dict[str, str]]:
-    """Rows of the names file: en_press, hy, ru."""
+    """Rows of a names file (en_press, hy, ru; or az, en_press, ru)."""
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def accuracy(
-    rows: list[dict[str, str]], column: str, convert: Callable[[str], str]
+    rows: list[dict[str, str]],
+    column: str,
+    convert: Callable[[str], str],
+    source: str = "en_press",
 ) -> tuple[float, list[tuple[str, str, str]]]:
-    """Share of rows where ``convert(en_press)`` equals ``column``, and the misses."""
+    """Share of rows where ``convert(row[source])`` equals ``column``, and the misses."""
     misses = []
     for row in rows:
-        got = convert(row["en_press"])
+        got = convert(row[source])
         if got != row[column]:
-            misses.append((row["en_press"], row[column], got))
+            misses.append((row[source], row[column], got))
     return 1 - len(misses) / len(rows), misses
 
 
@@ -55,15 +64,19 @@ def _rules_only(key: tuple[str, str, str, str]) -> Callable[[str], str]:
     return convert
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--names", type=Path, default=NAMES, help="TSV with en_press, hy, ru")
-    args = parser.parse_args()
+def _print_misses(failures: dict[str, list[tuple[str, str, str]]]) -> None:
+    for column, misses in failures.items():
+        print(f"\nonoma misses, {column} ({len(misses)}):")
+        for source, expected, got in misses:
+            print(f"  {source:<16} expected {expected:<16} got {got}")
 
+
+def armenian(path: Path) -> None:
+    """The Armenian names: press Latin -> Armenian, -> Russian; Armenian -> press Latin."""
     from onoma.translit import transliterate
     from onoma.translit.lexicon import load_exceptions
 
-    rows = load_names(args.names)
+    rows = load_names(path)
     exceptions = load_exceptions()
     covered = [r["en_press"] for r in rows if any(e.matches(r["en_press"]) for e in exceptions)]
     print(f"{len(rows)} names; {len(exceptions)} exception entries", end=" ")
@@ -97,11 +110,56 @@ def main() -> None:
     )
     print(f"{'en':<8}{'onoma hy -> press':<24}{reverse:>9.1%}")
     failures["en (from hy)"] = reverse_misses
+    _print_misses(failures)
 
-    for column, misses in failures.items():
-        print(f"\nonoma misses, {column} ({len(misses)}):")
-        for source, expected, got in misses:
-            print(f"  {source:<16} expected {expected:<16} got {got}")
+
+def azerbaijani(path: Path) -> None:
+    """The Azerbaijani names: Azerbaijani Latin -> English press form, -> Russian press form."""
+    from onoma.translit import transliterate
+    from onoma.translit.lexicon import AZERBAIJANI, load_exceptions
+
+    rows = load_names(path)
+    exceptions = load_exceptions(AZERBAIJANI)
+    covered = [r["az"] for r in rows if any(e.matches(r["az"]) for e in exceptions)]
+    print(f"{len(rows)} Azerbaijani names; {len(exceptions)} exception entries", end=" ")
+    print(f"({len(exceptions) / len(rows):.0%} of the set), covering {len(covered)} names\n")
+
+    def press(to: str) -> Callable[[str], str]:
+        return lambda s: transliterate(s, to=to, lang="az", scheme="press")
+
+    systems = {
+        "en_press": [
+            ("onoma press", press("latn")),
+            ("onoma rules only", _rules_only(("az", "latn", "latn", "press"))),
+            ("ICU Any-Latin; ASCII", _icu("Any-Latin; Latin-ASCII")),
+        ],
+        "ru": [
+            ("onoma press", press("cyrl")),
+            ("onoma rules only", _rules_only(("az", "latn", "cyrl", "press"))),
+            ("onoma bgn (az Cyrl)", lambda s: transliterate(s, to="cyrl", lang="az")),
+            ("ICU Latin-Cyrillic", _icu("Latin-Cyrillic")),
+            ("ICU Latin-Russian/BGN", _icu("Latin-Russian/BGN")),
+        ],
+    }
+    print(f"{'target':<10}{'system':<24}{'accuracy':>9}")
+    failures = {}
+    for column, entries in systems.items():
+        for name, convert in entries:
+            score, misses = accuracy(rows, column, convert, source="az")
+            print(f"{column:<10}{name:<24}{score:>9.1%}")
+            if name == "onoma press":
+                failures[f"{column} (from az)"] = misses
+    _print_misses(failures)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--names", type=Path, default=NAMES, help="TSV with en_press, hy, ru")
+    parser.add_argument("--az-names", type=Path, default=AZ_NAMES, help="TSV with az, en_press, ru")
+    args = parser.parse_args()
+    armenian(args.names)
+    print()
+    azerbaijani(args.az_names)
 
 
 if __name__ == "__main__":

@@ -193,7 +193,16 @@ def add_command(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of NAME.")] = "en",
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of NAME. Default: az for a name with Azerbaijani letters "
+            "(ə, ğ, ı, İ, ş), else en.",
+            show_default=False,
+        ),
+    ] = None,
     no_builtin: NoBuiltinOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
@@ -201,6 +210,8 @@ def add_command(
 
     The forms in en, hy, ru and az are drafted with onoma.translit (a draft with letters
     of another script is left out, with a warning) and the entry is marked review: true.
+    From an Azerbaijani name the English and Russian drafts are the press forms (Şəki:
+    Sheki, Шеки).
     Refuses an id or a name that a glossary already has. The rest of the file is left as
     it was.
     """

@@ -41,7 +41,9 @@ def translit(
             "--scheme",
             "-s",
             help="Scheme: bgn, iso, ala-lc or press. Default: press for Armenian, "
-            "bgn for Russian and Azerbaijani.",
+            "bgn for Russian and Azerbaijani. From Azerbaijani Latin, press gives the "
+            "English (--to latn or ascii) or Russian (--to cyrl) press form: Gəncə -> "
+            "Ganja, Гянджа.",
             show_default=False,
         ),
     ] = None,

@@ -4,9 +4,11 @@ The name is the entry's form in its language; the forms in onoma's other core
 languages (en, hy, ru, az) are drafted with :func:`onoma.translit.transliterate` and
 the entry is marked ``review: true`` for a curator to check them. Azerbaijani is
 written in Latin script, so from a Latin-script name it keeps the name as written; a
-pair the transliterator lacks (ru → hy) goes through the drafted English form. A
-drafted form with letters outside its language's script (Սəկի for hy) is left out
-with a warning. The id is made from the English form.
+pair the transliterator lacks (ru → hy) goes through the drafted English form. From an
+Azerbaijani name the English and Russian drafts are the press forms (Şəki → Sheki,
+Шеки). A name in Latin script with Azerbaijani letters (ə, ğ, ı, İ, ş) is taken as
+Azerbaijani unless a language is given. A drafted form with letters outside its
+language's script is left out with a warning. The id is made from the English form.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from onoma.scripts import expected_script, scripts_in
 
 TARGET_SCRIPTS = {"en": "latn", "hy": "armn", "ru": "cyrl", "az": "latn"}
 """The ``to=`` script of :func:`onoma.translit.transliterate` for each core language."""
+DRAFT_SCHEMES = {("az", "en"): "press", ("az", "ru"): "press", ("az", "hy"): "press"}
+"""The ``scheme=`` for drafting (source, target) forms; other pairs use the default."""
 _SCRIPT_CODES = {"Latin": "latn", "Armenian": "armn", "Cyrillic": "cyrl"}
 
 
@@ -38,14 +42,18 @@ def draft_entry(
     entry_type: str,
     glossary: Glossary,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     entry_id: str | None = None,
     transliterate: Callable[..., str] | None = None,
 ) -> NewEntry:
-    """A new entry for ``name``, refused when its id or name is already in ``glossary``."""
+    """A new entry for ``name``, refused when its id or name is already in ``glossary``.
+
+    ``lang`` None is ``az`` for a name with Azerbaijani letters, else ``en``."""
     name = " ".join(name.split())
     if not name:
         raise OnomaError("the name is empty")
+    if lang is None:
+        lang = guess_lang(name)
     if entry_type not in ENTRY_TYPES:
         raise OnomaError(f"type {entry_type!r} is not one of {', '.join(ENTRY_TYPES)}")
     if not LANG_CODE.match(lang):
@@ -69,6 +77,13 @@ def draft_entry(
     new_id = entry_id if entry_id is not None else slug(names.get("en", name))
     _check_id(new_id, glossary)
     return NewEntry(Entry(id=new_id, type=entry_type, names=names, review=True), warnings)
+
+
+def guess_lang(name: str) -> str:
+    """``az`` for a Latin-script name with Azerbaijani letters (Şəki, Ağdam), else ``en``."""
+    from onoma.translit.runs import has_az_latin
+
+    return "az" if scripts_in(name) == {"Latin"} and has_az_latin(name) else "en"
 
 
 def _check_id(entry_id: str, glossary: Glossary) -> None:
@@ -124,8 +139,11 @@ def _convert(
 ) -> tuple[str, str]:
     """``(form, "")``, or ``("", why not)`` when transliteration fails, gives nothing or
     gives letters outside the script of ``target``."""
+    options = {"to": TARGET_SCRIPTS[target], "lang": lang}
+    if (lang, target) in DRAFT_SCHEMES:
+        options["scheme"] = DRAFT_SCHEMES[(lang, target)]
     try:
-        form = transliterate(text, to=TARGET_SCRIPTS[target], lang=lang)
+        form = transliterate(text, **options)
     except Exception as exc:  # another module's failure is reported, not raised
         return "", f"transliteration failed ({exc})"
     form = " ".join(str(form or "").split())

@@ -27,6 +27,9 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     letters), Latin -> en (az for a word with Azerbaijani letters). ``scheme`` is bgn, iso,
     ala-lc or press; when None each pair uses its default (press for Armenian, bgn for Russian
     and Azerbaijani). ``ascii`` goes through the Latin scheme, then folds everything to ASCII.
+    From Azerbaijani Latin, ``press`` gives a name as the press writes it: in English with
+    ``to="latn"`` (Gəncə -> Ganja), in Russian with ``to="cyrl"`` (Гянджа); ``to="armn"``
+    spells it in Armenian letters (Գյանջա).
 
     Raises TranslitError for an unknown target, language or scheme, or a pair with none.
     """
@@ -38,7 +41,7 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
         source = "armn" if run.script == "armn_punct" else run.script
         run_lang = lang or detect_lang(run, az_cyrillic)
         key = None
-        if source is not None and source != target and run_lang is not None:
+        if source is not None and run_lang is not None:
             key = schemes.find(run_lang, source, target, scheme)
         pieces.append(schemes.convert(key, run.text) if key else run.text)
     result = "".join(pieces)

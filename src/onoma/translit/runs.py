@@ -53,6 +53,12 @@ def has_az_cyrillic(text: str) -> bool:
     return _AZ_CYRL.search(text) is not None
 
 
+def has_az_latin(text: str) -> bool:
+    """Whether ``text`` has letters of the Azerbaijani Latin alphabet absent from English
+    (ə, ğ, ı, İ, ş)."""
+    return _AZ_LATN.search(text) is not None
+
+
 def detect_lang(run: Run, az_cyrillic: bool = False) -> str | None:
     """Guess the source language of a run from its script and letters.
 
@@ -64,7 +70,7 @@ def detect_lang(run: Run, az_cyrillic: bool = False) -> str | None:
     if run.script == "cyrl":
         return "az" if az_cyrillic or _AZ_CYRL.search(run.text) else "ru"
     if run.script == "latn":
-        return "az" if _AZ_LATN.search(run.text) else "en"
+        return "az" if has_az_latin(run.text) else "en"
     return None
 
 

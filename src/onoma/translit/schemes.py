@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from onoma.translit.lexicon import exception_rules
+from onoma.translit.lexicon import ARMENIAN, AZERBAIJANI, exception_rules
 from onoma.translit.runs import restore_case
 
 TARGETS = ("latn", "armn", "cyrl", "ascii")
@@ -39,6 +39,16 @@ class SchemeInfo:
 
 
 @dataclass(frozen=True)
+class _Exceptions:
+    """Irregular names applied before the rules: key -> ``column`` of ``table`` (see lexicon)."""
+
+    column: str
+    table: str = ARMENIAN
+    reverse: bool = False  # the whole-word forms of ``column`` back to the key
+    inline: bool = False  # in the rules' first pass, so that the rules never re-read a form
+
+
+@dataclass(frozen=True)
 class _Rules:
     """An ICU transform: a rule file of ``rules/`` or a system transform (``builtin``)."""
 
@@ -46,8 +56,9 @@ class _Rules:
     builtin: str = ""
     reverse: bool = False
     cased: bool = False  # the rules handle upper case; otherwise input is lower-cased
+    turkic: bool = False  # lower-case I to ı and İ to i, as Azerbaijani does
     armenian_marks: bool = False  # convert Armenian punctuation around the transform
-    exceptions: str = ""  # column of exceptions.tsv applied first (see lexicon)
+    exceptions: _Exceptions | None = None
 
 
 @dataclass(frozen=True)
@@ -65,9 +76,17 @@ class _Spec:
     default: bool = False
 
 
-_HY_PRESS = _Rules("hy_latn_press.txt", armenian_marks=True, exceptions="en")
-_EN_ARMN = _Rules("en_armn_press.txt", exceptions="hy")
-_EN_CYRL = _Rules("en_cyrl_press.txt", exceptions="ru")
+_HY_PRESS = _Rules(
+    "hy_latn_press.txt", armenian_marks=True, exceptions=_Exceptions("hy", reverse=True)
+)
+_EN_ARMN = _Rules("en_armn_press.txt", exceptions=_Exceptions("hy"))
+_EN_CYRL = _Rules("en_cyrl_press.txt", exceptions=_Exceptions("ru"))
+
+
+def _az_press(file: str, column: str) -> _Rules:
+    """A rule file for Azerbaijani Latin, after the irregular names of ``exceptions_az.tsv``."""
+    return _Rules(file, turkic=True, exceptions=_Exceptions(column, AZERBAIJANI, inline=True))
+
 
 _SPECS: dict[Key, _Spec] = {
     ("hy", "armn", "latn", "press"): _Spec(
@@ -132,6 +151,19 @@ _SPECS: dict[Key, _Spec] = {
     ("az", "latn", "cyrl", "bgn"): _Spec(
         _Rules("az_cyrl_latn.txt", reverse=True, cased=True),
         "Azerbaijani Latin to Cyrillic (inverse of the 1991 correspondence)",
+        default=True,
+    ),
+    ("az", "latn", "latn", "press"): _Spec(
+        _az_press("az_latn_press.txt", "en"),
+        "English press spelling of Azerbaijani names: Şuşa -> Shusha, Gəncə -> Ganja",
+    ),
+    ("az", "latn", "cyrl", "press"): _Spec(
+        _az_press("az_cyrl_press.txt", "ru"),
+        "Russian press usage for Azerbaijani names: Gəncə -> Гянджа, Əliyev -> Алиев",
+    ),
+    ("az", "latn", "armn", "press"): _Spec(
+        _az_press("az_armn_press.txt", "hy"),
+        "Azerbaijani Latin to Armenian script, letter by letter: Şuşa -> Շուշա",
         default=True,
     ),
 }
@@ -207,7 +239,8 @@ def _compiled(key: Key, exceptions: bool = True) -> Callable[[str], str]:
         return lambda text: transliterator.transliterate(unicodedata.normalize("NFC", text))
 
     def lowered(text: str) -> str:
-        lower = unicodedata.normalize("NFC", text.lower())  # J̌ lowers to j + caron: compose
+        source = text.replace("I", "ı").replace("İ", "i") if recipe.turkic else text
+        lower = unicodedata.normalize("NFC", source.lower())  # J̌ lowers to j + caron: compose
         return restore_case(text, transliterator.transliterate(lower))
 
     return lowered
@@ -225,11 +258,16 @@ def _icu_transform(name: str, recipe: _Rules, exceptions: bool):  # -> icu.Trans
             f"onoma-{name}-reverse", _rule_file(recipe.file), icu.UTransDirection.REVERSE
         )
     passes = []
-    if exceptions and recipe.exceptions and (rules := exception_rules(recipe.exceptions)):
-        passes.append(rules)
+    main = _rule_file(recipe.file) if recipe.file else f":: {recipe.builtin} ;"
+    names = recipe.exceptions if exceptions else None
+    if names and (rules := exception_rules(names.column, names.table, reverse=names.reverse)):
+        if names.inline:
+            main = rules + "\n" + main
+        else:
+            passes.append(rules)
     if recipe.armenian_marks:
         passes.append(_rule_file("hy_marks_pre.txt"))
-    passes.append(_rule_file(recipe.file) if recipe.file else f":: {recipe.builtin} ;")
+    passes.append(main)
     if recipe.armenian_marks:
         passes.append(_rule_file("hy_marks_post.txt"))
     if len(passes) == 1 and recipe.builtin:
