@@ -40,8 +40,9 @@ def suggest_command(
     """Cluster name spellings in a corpus; propose new variants and new entries.
 
     Spellings are grouped by fingerprint, n-gram and romanization keys, then nearest
-    neighbours (rapidfuzz, with blocking); most frequent first. Unreadable files are
-    reported (exit 2) and the others processed.
+    neighbours (rapidfuzz, with blocking); most frequent first. In Russian and Armenian,
+    inflected forms (Пашиняна for Пашинян) are shown but never proposed. Unreadable
+    files are reported (exit 2) and the others processed.
     """
     from onoma.glossary.candidates import scan_corpus
     from onoma.glossary.suggest import cluster_spellings
@@ -66,13 +67,15 @@ def suggest_command(
         typer.echo(render_yaml(clusters, loaded, lang), nl=False)
     else:
         typer.echo(render_text(clusters), nl=False)
-    matched = sum(c.entry is not None for c in clusters)
-    found, new = len(spellings), len(clusters) - matched
+    matched = sum(c.entry is not None and bool(c.new_spellings()) for c in clusters)
+    inflected = sum(c.entry is not None for c in clusters) - matched
+    found, new = len(spellings), len(clusters) - matched - inflected
+    only = f", {inflected} with inflected forms of entries only" if inflected else ""
     typer.echo(
         f"{read} file{'s' * (read != 1)} read, "
         f"{found} candidate spelling{'s' * (found != 1)}, "
         f"{len(clusters)} cluster{'s' * (len(clusters) != 1)}: "
-        f"{matched} with new variants of entries, {new} new name{'s' * (new != 1)}.",
+        f"{matched} with new variants of entries, {new} new name{'s' * (new != 1)}{only}.",
         err=True,
     )
     if errors:

@@ -7,6 +7,8 @@ misspelled name next to known ones stands alone, and at stop words and titles ("
 word: one the corpus writes in lower case at least as often as
 capitalised mid-sentence. A single word that is common, or a known name plus a
 derivational ending ("Armenian", "Azerbaijani"), is dropped too. Possessive 's is cut.
+In languages that inflect names, a run is also cut at an inflected form of a known
+one-word name ("Никола Пашиняна": "Никола", "Пашиняна"), which stays a candidate.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from onoma.files import DEFAULT_EXTENSIONS
 from onoma.glossary.model import Entry, Glossary
+from onoma.glossary.stems import inflection_test
 from onoma.match import fold_case
 
 STOP_WORDS = {
@@ -88,6 +91,7 @@ class CorpusScan:
             for form in entry.forms(lang):
                 self.known.setdefault(tuple(fold_case(form).split()), entry)
         self.known_words = {key[0] for key in self.known if len(key) == 1}
+        self.inflected = inflection_test(self.known_words, lang)
         self.longest = max((len(key) for key in self.known), default=1)
         self.words: Counter[str] = Counter()
         self.runs: dict[tuple[str, bool], list] = {}
@@ -159,6 +163,10 @@ class CorpusScan:
             else:
                 if tokens[i].lower() in self.stop:
                     pieces.extend(self._clean(run, is_initial, common))
+                    run = []
+                elif len(tokens) > 1 and self.inflected is not None and self.inflected(tokens[i]):
+                    pieces.extend(self._clean(run, is_initial, common))
+                    pieces.extend(self._clean([(i, tokens[i])], is_initial, common))
                     run = []
                 else:
                     run.append((i, tokens[i]))

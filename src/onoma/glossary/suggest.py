@@ -16,16 +16,22 @@ key, the consonant skeleton) are compared, so the work grows linearly with the n
 of distinct spellings. Keys must start alike, differ in length by 3 at most, and not
 be a prefix of one another (Armenia, Armenian), and score :data:`NN_CUTOFF`. Forms of
 one glossary entry start linked; two entries are never merged into one cluster.
+
+In languages that inflect names (Russian, Armenian), a spelling that differs from a
+glossary form or another spelling only in its case ending (Пашиняна, Пашинян) joins
+that spelling's cluster first, as its inflected form (:mod:`onoma.glossary.stems`):
+shown, never proposed as a variant.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from onoma.glossary.candidates import Spelling
 from onoma.glossary.model import Entry, Glossary
+from onoma.glossary.stems import inflection_bases
 from onoma.keys import romanization_key
 from onoma.match import fold_case
 
@@ -46,6 +52,8 @@ class Cluster:
     spellings: list[Spelling]
     entry: Entry | None = None
     lang: str = "en"
+    inflections: dict[str, str] = field(default_factory=dict)
+    """Spellings that are inflected forms, each with its base spelling."""
 
     @property
     def id(self) -> str | None:
@@ -60,15 +68,20 @@ class Cluster:
             return False
         return fold_case(spelling.text) in {fold_case(f) for f in self.entry.forms(self.lang)}
 
+    def inflection_of(self, spelling: Spelling) -> str | None:
+        """The base spelling of which ``spelling`` is an inflected form, if it is one."""
+        return self.inflections.get(spelling.text)
+
     def new_spellings(self) -> list[str]:
-        """Spellings to add: the glossary lacks them (case aside), each case-folded once."""
+        """Spellings to add: the glossary lacks them (case aside) and they are not
+        inflected forms; each case-folded once."""
         seen = {fold_case(self.canonical)}
         if self.entry is not None:
             seen.update(fold_case(f) for f in self.entry.forms(self.lang))
         found = []
         for spelling in self.spellings:
             folded = fold_case(spelling.text)
-            if folded not in seen:
+            if folded not in seen and spelling.text not in self.inflections:
                 seen.add(folded)
                 found.append(spelling.text)
         return found
@@ -119,15 +132,17 @@ class _Links:
             i = parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int) -> bool:
+        """Join the clusters of ``i`` and ``j``; False when they hold two entries."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
-            return
+            return True
         ei, ej = self.entry[ri], self.entry[rj]
         if ei and ej and ei != ej:
-            return
+            return False
         self.parent[rj] = ri
         self.entry[ri] = ei or ej
+        return True
 
 
 def cluster_spellings(
@@ -139,7 +154,8 @@ def cluster_spellings(
     cutoff: float = NN_CUTOFF,
 ) -> list[Cluster]:
     """Clusters worth a curator's look, most frequent first: new names seen at least
-    ``min_count`` times, and entries with spellings the glossary lacks."""
+    ``min_count`` times, and entries with spellings the glossary lacks (new variants
+    or inflected forms)."""
     nodes = list(spellings)
     index = {s.text: i for i, s in enumerate(nodes)}
     for entry in glossary:
@@ -152,6 +168,11 @@ def cluster_spellings(
     for i, node in enumerate(nodes):
         if node.entry is not None:
             links.union(first_of_entry.setdefault(node.entry.id, i), i)
+    bases = inflection_bases(nodes, lang)
+    for i, candidates in bases.items():
+        for j in candidates:  # the best base that is not another entry's
+            if links.union(j, i):
+                break
     texts = [s.text for s in nodes]
     rom = [romanization_key(t) for t in texts]
     keys: list[tuple[list[str], int]] = [
@@ -174,6 +195,7 @@ def cluster_spellings(
             links.union(bucket.setdefault(value, i), i)
     _nearest_neighbours(rom, links, cutoff)
 
+    inflected = _inflected_forms(nodes, bases, links)
     groups: dict[int, list[Spelling]] = {}
     for i, node in enumerate(nodes):
         groups.setdefault(links.find(i), []).append(node)
@@ -182,19 +204,45 @@ def cluster_spellings(
         seen = sorted((s for s in members if s.count), key=lambda s: (-s.count, s.text))
         if not seen:
             continue
+        forms = {s.text: inflected[s.text] for s in seen if s.text in inflected}
         entry_id = links.entry[root]
         entry = next((s.entry for s in members if s.entry and s.entry.id == entry_id), None)
         if entry is not None:
             names = entry.forms(lang)
-            cluster = Cluster(entry.names.get(lang, names[0]), seen, entry, lang)
-            if not cluster.new_spellings():
+            known = {fold_case(form) for form in names}
+            forms = {t: base for t, base in forms.items() if fold_case(t) not in known}
+            cluster = Cluster(entry.names.get(lang, names[0]), seen, entry, lang, forms)
+            if not (forms or cluster.new_spellings()):
                 continue
         else:
-            cluster = Cluster(seen[0].text, seen, None, lang)
+            base = next((s.text for s in seen if s.text not in forms), seen[0].text)
+            cluster = Cluster(base, seen, None, lang, forms)
         if cluster.total >= min_count:
             clusters.append(cluster)
     clusters.sort(key=lambda c: (-c.total, c.canonical))
     return clusters
+
+
+def _inflected_forms(
+    nodes: list[Spelling], bases: dict[int, list[int]], links: _Links
+) -> dict[str, str]:
+    """Each inflected spelling's base: its best candidate in the same cluster, followed
+    to a spelling that is not inflected itself."""
+    base_of = {}
+    for i, candidates in bases.items():
+        root = links.find(i)
+        j = next((j for j in candidates if links.find(j) == root), None)
+        if j is not None:
+            base_of[i] = j
+    found = {}
+    for i, j in base_of.items():
+        visited = {i}
+        while j in base_of and j not in visited:
+            visited.add(j)
+            j = base_of[j]
+        if j not in visited:
+            found[nodes[i].text] = nodes[j].text
+    return found
 
 
 def _nearest_neighbours(keys: list[str], links: _Links, cutoff: float) -> None:

@@ -16,7 +16,7 @@ def render_text(clusters: list[Cluster]) -> str:
     """One block per cluster: the name, the entry or "new", then each spelling.
 
     Spellings marked ``+`` are the ones proposed: new variants of the entry, or the
-    forms of a new entry.
+    forms of a new entry. Inflected forms say of which spelling.
     """
     out = []
     for cluster in clusters:
@@ -26,15 +26,19 @@ def render_text(clusters: list[Cluster]) -> str:
             what = f"entry {cluster.entry.id} ({cluster.entry.where()})"
             new = cluster.new_spellings()
             tail = f"; proposed variant{'s' * (len(new) != 1)}: {', '.join(new)}"
+            if not new:
+                tail = "; inflected forms only"
         else:
             what, tail = "new entry", ""
         out.append(f"{cluster.canonical} — {what}; {times}{tail}")
         width = max(len(s.text) for s in cluster.spellings)
         for spelling in cluster.spellings:
-            mark = " " if cluster.is_known(spelling) else "+"
+            base = cluster.inflection_of(spelling)
+            mark = " " if base or cluster.is_known(spelling) else "+"
+            form = f"(inflected form of {base})  " if base else ""
             out.append(
-                f"  {mark} {spelling.text:<{width}}  {spelling.count:>5}  {spelling.where}  "
-                f"{spelling.example}"
+                f"  {mark} {spelling.text:<{width}}  {spelling.count:>5}  {form}"
+                f"{spelling.where}  {spelling.example}"
             )
         out.append("")
     return "\n".join(out)
@@ -42,7 +46,8 @@ def render_text(clusters: list[Cluster]) -> str:
 
 def render_json(clusters: list[Cluster]) -> str:
     """``{"clusters": [{"id", "canonical", "spellings": [{"text", "count", "example",
-    "where", "known"}]}]}``."""
+    "where", "known", "inflection_of"}]}]}``; ``inflection_of`` is the base spelling of
+    an inflected form, else null."""
     data = {
         "clusters": [
             {
@@ -55,6 +60,7 @@ def render_json(clusters: list[Cluster]) -> str:
                         "example": s.example,
                         "where": s.where,
                         "known": cluster.is_known(s),
+                        "inflection_of": cluster.inflection_of(s),
                     }
                     for s in cluster.spellings
                 ],
@@ -68,7 +74,8 @@ def render_json(clusters: list[Cluster]) -> str:
 def render_yaml(clusters: list[Cluster], glossary: Glossary, lang: str) -> str:
     """A glossary fragment to review: each matched entry again with its new variants
     (loaded as a --glossary layer it replaces the entry), then new entries marked
-    ``review: true``; most frequent first."""
+    ``review: true``; most frequent first. Inflected forms are left out, and entries
+    with nothing but inflected forms."""
     out = [
         "# Proposed by onoma glossary suggest: review, then merge into a glossary.",
         "# An entry with an existing id repeats it with the new variants added; as a",
@@ -78,6 +85,8 @@ def render_yaml(clusters: list[Cluster], glossary: Glossary, lang: str) -> str:
     for cluster in clusters:
         new = cluster.new_spellings()
         first = cluster.spellings[0]
+        if cluster.entry is not None and not new:
+            continue
         if cluster.entry is not None:
             entry = cluster.entry
             variants = dict(entry.variants)
