@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from onoma.translit import SchemeInfo, TranslitError, list_schemes, transliterate
+from onoma.translit import SchemeInfo, TranslitError, list_schemes, transliterate, uncovered
 
 
 def _apostrophes(text: str) -> str:
@@ -247,6 +247,9 @@ def test_mixed_scripts_each_run_its_own_transform() -> None:
 
 def test_scheme_missing_for_a_script_leaves_that_script() -> None:
     assert transliterate("Москва Ճանապարհ", to="latn", scheme="ala-lc") == "Москва Chanaparh"
+    assert uncovered("Москва Ճանապարհ", to="latn", scheme="ala-lc") == {"ru": ["bgn", "iso"]}
+    assert uncovered("Москва Ճանապարհ", to="latn") == {}
+    assert uncovered("Shushi Ճանապարհ", to="ascii", scheme="iso") == {}
 
 
 @pytest.mark.parametrize(

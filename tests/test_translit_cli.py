@@ -47,6 +47,37 @@ def test_standard_input(runner: CliRunner, args: list[str]) -> None:
     assert result.stdout == "Ованнисян\n\nШуши, Ереван\n"
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"Shushi\nCaf\xe9\n", "<stdin>: line 2: not UTF-8 text (byte 0xe9 at column 4)"),
+        (b"\x00\x01\x02", "<stdin>: line 1: binary data (NUL bytes)"),
+    ],
+)
+def test_standard_input_that_is_not_text(runner: CliRunner, data: bytes, message: str) -> None:
+    result = runner.invoke(app, ["--to", "cyrl"], input=data)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_scheme_applies_where_it_exists_and_latin_stays(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["Şəki Хрущёв", "--to", "latn", "--scheme", "bgn"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Şəki Khrushchëv\n"
+    assert result.stderr == ""
+
+
+def test_words_a_scheme_does_not_cover_are_kept_with_one_warning(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--to", "latn", "-s", "ala-lc"], input="Шуши Շուշի\nМосква\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Шуши Shushi\nМосква\n"
+    assert result.stderr == (
+        "warning: scheme 'ala-lc' does not cover ru: those words are left as they are "
+        "(schemes for ru: bgn, iso)\n"
+    )
+
+
 def test_list_schemes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--list-schemes"])
     assert result.exit_code == 0

@@ -63,10 +63,15 @@ def translit(
         fail("missing option '--to' (latn, armn, cyrl or ascii)")
     try:
         check(to, source, scheme)
+        warned: set[str] = set()
         if text and text != ["-"]:
-            print(tr.transliterate(" ".join(text), to=to, lang=source, scheme=scheme))
+            joined = " ".join(text)
+            _warn_uncovered(tr.uncovered(joined, to, source, scheme), scheme, warned)
+            print(tr.transliterate(joined, to=to, lang=source, scheme=scheme))
             return
-        for line in sys.stdin:
+        for number, raw in enumerate(sys.stdin.buffer, start=1):
+            line = _decode_line(raw, number)
+            _warn_uncovered(tr.uncovered(line, to, source, scheme), scheme, warned)
             sys.stdout.write(tr.transliterate(line, to=to, lang=source, scheme=scheme))
             sys.stdout.flush()
     except tr.TranslitError as error:
@@ -77,6 +82,31 @@ def translit(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(EXIT_OK) from None
+
+
+def _warn_uncovered(missing: dict[str, list[str]], scheme: str | None, warned: set[str]) -> None:
+    """Say once per language that ``scheme`` leaves its words as they are."""
+    for lang, valid in missing.items():
+        if lang not in warned:
+            warned.add(lang)
+            typer.echo(
+                f"warning: scheme {scheme!r} does not cover {lang}: those words are left as "
+                f"they are (schemes for {lang}: {', '.join(valid)})",
+                err=True,
+            )
+
+
+def _decode_line(raw: bytes, number: int) -> str:
+    """One line of standard input as text, or exit 2 when it is not UTF-8 text."""
+    if b"\x00" in raw:
+        fail(f"<stdin>: line {number}: binary data (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(
+            f"<stdin>: line {number}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at "
+            f"column {exc.start + 1}); convert it to UTF-8 first"
+        )
 
 
 def _print_schemes(schemes: list) -> None:

@@ -16,7 +16,7 @@ from onoma.translit import schemes
 from onoma.translit.runs import detect_lang, has_az_cyrillic, split_runs
 from onoma.translit.schemes import SchemeInfo, TranslitError, list_schemes
 
-__all__ = ["SchemeInfo", "TranslitError", "list_schemes", "transliterate"]
+__all__ = ["SchemeInfo", "TranslitError", "list_schemes", "transliterate", "uncovered"]
 
 
 def transliterate(text: str, to: str, lang: str | None = None, scheme: str | None = None) -> str:
@@ -32,6 +32,8 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     spells it in Armenian letters (Գյանջա).
 
     Raises TranslitError for an unknown target, language or scheme, or a pair with none.
+    Words of a language that ``scheme`` does not cover pass through unchanged; see
+    :func:`uncovered`.
     """
     schemes.check(to, lang, scheme)
     target = "latn" if to == "ascii" else to
@@ -46,3 +48,26 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
         pieces.append(schemes.convert(key, run.text) if key else run.text)
     result = "".join(pieces)
     return schemes.fold_ascii(result) if to == "ascii" else result
+
+
+def uncovered(
+    text: str, to: str, lang: str | None = None, scheme: str | None = None
+) -> dict[str, list[str]]:
+    """The languages of words in ``text`` that ``scheme`` leaves as they are although
+    other schemes would convert them, each with those schemes: ``{"ru": ["bgn", "iso"]}``
+    for Russian words and ``scheme="press"``. Empty without a ``scheme``."""
+    if scheme is None:
+        return {}
+    target = "latn" if to == "ascii" else to
+    az_cyrillic = lang is None and has_az_cyrillic(text)
+    missing: dict[str, list[str]] = {}
+    for run in split_runs(text):
+        source = "armn" if run.script == "armn_punct" else run.script
+        run_lang = lang or detect_lang(run, az_cyrillic)
+        if source is None or run_lang is None or source == target or run_lang in missing:
+            continue
+        if schemes.find(run_lang, source, target, scheme) is None:
+            valid = schemes.schemes_for(run_lang, source, target)
+            if valid:
+                missing[run_lang] = valid
+    return missing

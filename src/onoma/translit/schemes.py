@@ -223,6 +223,11 @@ def check(to: str, lang: str | None, scheme: str | None) -> None:
         raise TranslitError(f"scheme {scheme!r} is not available {where}; valid: {options}")
 
 
+def schemes_for(lang: str, source: str, to: str) -> list[str]:
+    """The schemes from ``lang`` text in ``source`` script to ``to`` (a script code)."""
+    return sorted({k[3] for k in _SPECS if k[:3] == (lang, source, to)}, key=SCHEMES.index)
+
+
 def convert(key: Key, text: str, *, exceptions: bool = True) -> str:
     """Run the transform ``key`` over one run of text; ``exceptions=False`` uses rules only."""
     return _compiled(key, exceptions)(text)
