@@ -299,3 +299,21 @@ def test_upper_case_extensions_are_found(tmp_path):
     (tmp_path / "A.TXT").write_text("Shusha\n", encoding="utf-8")
     result = runner.invoke(app, ["normalize", "--check", str(tmp_path)])
     assert result.exit_code == 1
+
+
+def test_version_and_a_non_utf8_stdout(tmp_path):
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    version = subprocess.run(
+        [sys.executable, "-m", "onoma", "--version"], capture_output=True, text=True, check=False
+    )
+    assert version.returncode == 0
+    assert version.stdout.startswith("onoma ")
+    result = subprocess.run(
+        [sys.executable, "-m", "onoma", "normalize", "--lang", "ru"],
+        input="Шуша\n".encode(),
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode("utf-8") == "Шуши\n"

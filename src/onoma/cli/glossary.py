@@ -22,6 +22,7 @@ from onoma.cli.glossary_suggest import suggest_command
 app = typer.Typer(
     help="Check and maintain glossary files.",
     no_args_is_help=True,
+    rich_markup_mode="markdown",
 )
 
 
@@ -40,8 +41,10 @@ def lint_command(
         bool, typer.Option("--strict", help="Fail on warnings too (entries marked for review…).")
     ] = False,
 ) -> None:
-    """Check glossaries: conflicting variants, repeated ids, wrong scripts, homoglyphs,
-    stray whitespace. Exit 1 if any error is found, 2 if a file cannot be loaded."""
+    """Check glossaries: conflicting variants, repeated ids, wrong scripts, homoglyphs.
+
+    Also stray whitespace and entries marked for review. Exit 1 if any error is found,
+    2 if a file cannot be loaded."""
     from onoma.glossary.lint import lint
 
     loaded = load_glossary([*(glossary or []), *(paths or [])], no_builtin)

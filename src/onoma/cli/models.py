@@ -18,7 +18,11 @@ from onoma.errors import OnomaError
 if TYPE_CHECKING:
     from onoma.translation.packages import PackageInfo
 
-app = typer.Typer(help="Manage translation model packages (Argos Translate).", no_args_is_help=True)
+app = typer.Typer(
+    help="Manage translation model packages (Argos Translate).",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
 
 
 def _installed(pkg: PackageInfo) -> None:

@@ -108,7 +108,7 @@ def translate(
 
     Each glossary name comes out in the glossary's form for the target
     language. One input and one target without --out-dir prints the
-    translation; otherwise each input gets NAME.<lang>.<ext> beside it (or
+    translation; otherwise each input gets `NAME.<lang>.<ext>` beside it (or
     in --out-dir). Exit status: 0 when done, 2 on errors (the other files
     are still translated).
     """
