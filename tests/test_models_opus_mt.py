@@ -164,8 +164,8 @@ def test_bad_releases_are_refused_and_change_nothing(release, pkgs, tmp_path):
     refused(tmp_path / "missing.zip", f"{tmp_path / 'missing.zip'}: no such file or folder")
     refused(
         release,
-        "unknown quantization 'int4' (int8, int8_float32, int8_float16, "
-        "int8_bfloat16, int16, float16, bfloat16, float32)",
+        "unknown quantization 'int4'; valid: int8, int8_float32, int8_float16, "
+        "int8_bfloat16, int16, float16, bfloat16, float32 or none",
         "--quantization",
         "int4",
     )

@@ -142,6 +142,13 @@ def test_files_under_the_output_folder_are_not_inputs(env):
     assert [Path(i["path"]).name for i in json.loads(result.stdout)["files"]] == ["a.txt"]
 
 
+def test_the_source_language_is_not_a_target(env):
+    result = invoke(str(env / "a.txt"), "--to", "hy,en")
+    assert result.exit_code == 2
+    assert "error: --to en: that is the language of the input (--from)" in result.stderr
+    assert sorted(p.name for p in env.iterdir()) == ["a.txt"]
+
+
 def test_bad_arguments(env):
     assert invoke(str(env / "a.txt")).exit_code == 2
     result = invoke(str(env / "a.txt"), "--to", "h y")

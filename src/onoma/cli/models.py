@@ -187,7 +187,8 @@ def import_opus_mt(
     quantization: Annotated[
         str,
         typer.Option(
-            help="Weight type: int8 (smallest), int8_float32, int16, float16, float32 or none."
+            help="Weight type: int8 (smallest, the default), int8_float32, int8_float16, "
+            "int8_bfloat16, int16, float16, bfloat16, float32, or none (as the model has them)."
         ),
     ] = "int8",
     version: Annotated[

@@ -117,6 +117,11 @@ def translate(
 
     started = time.perf_counter()
     targets = parse_targets(to) if to else fail("--to is required, e.g. --to hy,az,ru")
+    if source in targets:
+        fail(
+            f"--to {source}: that is the language of the input (--from); "
+            f"'onoma normalize --lang {source}' fixes names without translating"
+        )
     loaded = load_glossary(glossary, no_builtin)
     translators: dict[str, Translator] = {}
     problems = []

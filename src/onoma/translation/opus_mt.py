@@ -180,7 +180,9 @@ def import_opus_mt(
     """
     path = Path(path)
     if quantization not in (*QUANTIZATIONS, None):
-        raise PackageError(f"unknown quantization {quantization!r} ({', '.join(QUANTIZATIONS)})")
+        raise PackageError(
+            f"unknown quantization {quantization!r}; valid: {', '.join(QUANTIZATIONS)} or none"
+        )
     meta = check_metadata({"from_code": from_code, "to_code": to_code}, path)
     if not path.exists():
         raise PackageError("no such file or folder", path)
