@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -136,3 +137,20 @@ def test_no_listed_variant_survives_outside_urls(text):
 def test_plurals_and_lower_case_lookalikes_are_not_suggested():
     result = normalize_text("The Hovhanisians and šhusha, ľisagoras.", GLOSSARY, fuzzy=True)
     assert result.text == "The Hovhanisians and šhusha, ľisagoras."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and the U.N.\n", "and the UN.\n"),
+        ("and the U.N.", "and the UN."),
+        ("the U.N. The council", "the UN. The council"),
+        ("the U.N. said", "the UN said"),
+        ("(the U.N.)", "(the UN)"),
+    ],
+)
+def test_a_form_ending_a_sentence_keeps_its_full_stop(text, expected):
+    glossary = Glossary([Entry("un", "organization", {"en": "UN"}, {"en": ("U.N.",)})])
+    normalizer = Normalizer(glossary, "en", suggest=False)
+    assert normalizer.normalize(text).text == expected
+    assert normalizer.normalize(expected).text == expected

@@ -59,6 +59,16 @@ def carry_case(surface: str, name: str) -> str:
     return name
 
 
+def ends_sentence(text: str, end: int) -> bool:
+    """Whether a form ending in a full stop at ``text[:end]`` may also end its sentence:
+    the text ends there, or a line break or a capital letter follows."""
+    following = text[end : end + 8]
+    rest = following.lstrip(" \t")
+    if not rest or rest[0] in "\r\n":
+        return True
+    return rest[0].isupper() and len(rest) < len(following)  # a space, then a capital
+
+
 class _Locator:
     """Turns offsets into 1-based (line, column), for offsets in increasing order."""
 
@@ -143,6 +153,8 @@ def _apply(
         new = carry_case(old, new)
         if old == new or (not old.isalpha() and " ".join(old.split()) == new):
             continue  # the same name, only in capitals, wrapped or spaced differently
+        if old[-1] == "." and new[-1] != "." and ends_sentence(text, end):
+            new += "."  # "the U.N." at the end of a sentence: its full stop stays
         newlines = text.count("\n", counted, start)
         if newlines:
             line += newlines
