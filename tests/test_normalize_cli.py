@@ -317,3 +317,12 @@ def test_version_and_a_non_utf8_stdout(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8") == "Шуши\n"
+
+
+def test_json_for_stdin_carries_the_text():
+    result = runner.invoke(app, ["normalize", "--json", "-"], input="Shusha\n")
+    assert result.exit_code == 0
+    (item,) = json.loads(result.stdout)["files"]
+    assert item["path"] == "-"
+    assert item["text"] == "Shushi\n"
+    assert item["changes"][0]["new"] == "Shushi"

@@ -122,7 +122,8 @@ class NormalizeRun:
         return [o.path for o in self.outcomes if o.result and o.result.changed and not o.error]
 
     def json_report(self) -> str:
-        """The machine report: one object per file with its changes and suggestions."""
+        """The machine report: one object per file with its changes and suggestions (and,
+        for standard input, the normalized ``text``)."""
         files = []
         for o in self.outcomes:
             item: dict[str, object] = {"path": o.path}
@@ -131,6 +132,8 @@ class NormalizeRun:
             if o.result is not None:
                 item["changes"] = [c._asdict() for c in o.result.changes]
                 item["suggestions"] = [s._asdict() for s in o.result.suggestions]
+                if o.path == STDIN:
+                    item["text"] = o.result.text  # no file to write it to
             if self.want_diff:
                 item["diff"] = o.diff
             files.append(item)
