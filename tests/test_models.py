@@ -245,6 +245,14 @@ def test_an_older_file_needs_force(installed, pkgs, tmp_path):
     assert pk.find_installed("en", "ru").version == "0.9"
 
 
+def test_a_packages_path_that_is_a_file_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")
+    result = runner.invoke(app, ["models", "list", "--installed"])
+    assert result.exit_code == 2
+    assert f"error: {tmp_path / 'file'}: not a folder (check ARGOS_PACKAGES_DIR)" in result.stderr
+
+
 def test_remove(installed, pkgs):
     result = runner.invoke(app, ["models", "remove", "en", "ru"])
     assert result.exit_code == 0

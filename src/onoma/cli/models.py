@@ -42,7 +42,10 @@ def list_models(
     from onoma.translation import index as ix
     from onoma.translation import packages as pk
 
-    installed = pk.installed_packages()
+    try:
+        installed = pk.installed_packages()
+    except OnomaError as exc:
+        fail(str(exc))
     available: list[ix.AvailablePackage] | None = None
     index_error = None
     if not installed_only:

@@ -184,11 +184,14 @@ def installed_packages() -> list[PackageInfo]:
     """Every installed translation package, sorted by language pair and version.
 
     Folders without a usable ``metadata.json`` (and hidden ones, such as onoma's
-    temporary install folders) are skipped.
+    temporary install folders) are skipped; a packages path that is a file is a
+    :class:`PackageError`.
     """
     found = []
     for root in package_dirs():
         if not root.is_dir():
+            if root.exists():
+                raise PackageError("not a folder (check ARGOS_PACKAGES_DIR)", root)
             continue
         for child in sorted(root.iterdir()):
             if child.name.startswith(".") or not (child / "metadata.json").is_file():
