@@ -137,7 +137,7 @@ def test_google_csv_pos_column_is_reported(tmp_path):
 def test_deepl_tsv_export_and_import(tmp_path):
     exported = export_glossary(SAMPLE, "tsv", "en", "ru")
     assert exported.text == "Shushi\tШуши\nShusha\tШуши\nShoushi\tШуши\nNATO\tНАТО\n"
-    assert "1 entry without both a en and a ru name left out" in exported.warnings
+    assert "1 entry without names in both en and ru left out" in exported.warnings
     path = tmp_path / "p.tsv"
     path.write_text(exported.text + "broken line\n", encoding="utf-8")
     imported = import_glossary(path, source="en", target="ru")

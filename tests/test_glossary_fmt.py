@@ -150,7 +150,7 @@ def test_needs_paths():
     result = runner.invoke(app, ["glossary", "fmt"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: give the glossary files or folders to format, e.g. onoma glossary fmt glossary/\n"
+        "error: give the glossary files or folders to format, e.g. onoma glossary fmt glossaries/\n"
     )
 
 

@@ -103,3 +103,91 @@ def test_wrong_script_is_reported_once_per_field(write_glossary):
     assert problem.message == (
         "entry 'a': names.ru 'Back slash' is written in Latin, but ru is written in Cyrillic"
     )
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "code", "message"),
+    [
+        (
+            '- id: a\n  names: {en: Alpha}\n- id: "x y"\n  names: {en: Xy}\n',
+            3,
+            "bad-id",
+            "id 'x y' is not one word of letters, digits, '-', '_' or '.' (write 'x-y')",
+        ),
+        (
+            "- id: yy\n  names: {en: Yy}\n  variants:\n    en: [Y, Z, Y]\n",
+            4,
+            "repeated-variant",
+            "entry 'yy': variant 'Y' (en) is written twice (first at {path}:4)",
+        ),
+        (
+            "- id: yy\n  names: {en: Yy}\n  variants:\n    en:\n      - Yo\n      - yo\n",
+            6,
+            "repeated-variant",
+            "entry 'yy': variant 'yo' (en) is written twice (first at {path}:5)",
+        ),
+        (
+            "- id: zz\n  names: {en: Zz}\n  variants: {en: Z}\n",
+            3,
+            "variants-not-list",
+            "entry 'zz': variants.en is a string, not a list: write [Z]",
+        ),
+        (
+            "- id: zz\n  names: {en: Zz}\n  variants:\n    en: Shusha, Shoushi\n",
+            4,
+            "variants-not-list",
+            "entry 'zz': variants.en is one string, read as the single variant "
+            "'Shusha, Shoushi'; for 2 variants write a list: [Shusha, Shoushi]",
+        ),
+    ],
+)
+def test_malformed_entries_are_errors_at_file_line(write_glossary, yaml_text, line, code, message):
+    path = write_glossary(yaml_text)
+    result = runner.invoke(app, ["glossary", "lint", "--no-builtin", str(path)])
+    assert result.exit_code == 1
+    expected = f"{path}:{line}: error: {message.format(path=path)} [{code}]"
+    assert result.stdout.splitlines() == [expected]
+
+
+def test_case_sensitive_entry_may_list_both_cases(write_glossary):
+    path = write_glossary(
+        "- id: ab\n  names: {en: AB}\n  variants: {en: [Ab, ab]}\n  case_sensitive: true\n"
+    )
+    assert codes(path) == []
+
+
+def test_a_string_variant_still_normalizes(write_glossary):
+    from onoma.normalize import Normalizer
+
+    path = write_glossary("- id: zz\n  names: {en: Zeta}\n  variants: {en: Zetta}\n")
+    normalizer = Normalizer(load_glossaries([path], builtin=False), "en")
+    assert normalizer.normalize("Zetta said").text == "Zeta said"
+
+
+def test_a_key_that_is_not_a_language_code_stops_lint_at_its_line(write_glossary):
+    path = write_glossary("- id: xb\n  names:\n    en: Xb\n    xx_bad: Xb\n")
+    result = runner.invoke(app, ["glossary", "lint", "--no-builtin", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path}:4: entry 'xb': 'xx_bad' is not a language code such as en, hy, ru\n"
+    )
+
+
+def test_lint_of_a_folder_without_glossaries_is_an_error(tmp_path):
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    for args in (["-g", str(empty)], [str(empty)]):
+        result = runner.invoke(app, ["glossary", "lint", *args])
+        assert result.exit_code == 2
+        assert result.stderr == f"error: no *.yaml files in {empty}\n"
+
+
+def test_latin1_glossary_is_not_said_to_be_skipped(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"- id: a\n  names: {en: Caf\xe9}\n")
+    result = runner.invoke(app, ["glossary", "lint", "-g", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path}: not UTF-8 text: byte 0xe9 at offset 25 "
+        "(Latin-1 or another encoding? convert it to UTF-8)\n"
+    )

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from onoma.errors import GlossaryError
+from onoma.errors import GlossaryError, OnomaError
 from onoma.glossary import builtin_glossary_dir, load_file, load_glossaries
+from onoma.glossary.model import LANG_CODE
 
 SHUSHI = """
 - id: shushi
@@ -109,3 +110,40 @@ def test_empty_glossary_file_has_no_entries(tmp_path: Path):
     path = tmp_path / "empty.yaml"
     path.write_text("# nothing yet\n", encoding="utf-8")
     assert len(load_file(path)) == 0
+
+
+def test_latin1_glossary_error_does_not_say_skipped(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_bytes(b"- id: a\n  names: {en: Caf\xe9}\n")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossaries([path])
+    assert "skipped" not in str(caught.value)
+
+
+def test_a_folder_without_glossary_files_is_an_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("x\n")
+    with pytest.raises(OnomaError, match=f"no \\*.yaml files in {tmp_path}"):
+        load_glossaries([tmp_path])
+
+
+def test_each_file_is_loaded_once_however_it_is_named(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("- id: a\n  names: {en: A}\n", encoding="utf-8")
+    glossary = load_glossaries([path, tmp_path, tmp_path / "." / "g.yaml"], builtin=False)
+    assert [entry.id for entry in glossary] == ["a"]
+
+
+def test_variants_written_as_a_string_load_as_one_item(write_glossary):
+    [entry] = load_file(write_glossary("- id: a\n  names: {en: A}\n  variants: {en: Ay}\n"))
+    assert entry.variants == {"en": ("Ay",)}
+    assert entry.string_variants == ("en",)
+
+
+@pytest.mark.parametrize("code", ["en", "az-Cyrl", "pt_BR", "sr-Latn-RS", "es-419", "de-CH-1996"])
+def test_language_codes_accepted(code):
+    assert LANG_CODE.match(code)
+
+
+@pytest.mark.parametrize("code", ["xx_bad", "en-x", "en_", "EN", "english"])
+def test_language_codes_refused(code):
+    assert not LANG_CODE.match(code)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +32,15 @@ class TextFile:
     bom: bool = False
 
 
-def decode_text(data: bytes, path: Path | str) -> TextFile:
-    """Decode ``data`` as UTF-8 (with or without BOM), or raise a clear :class:`InputError`."""
+def decode_text(data: bytes, path: Path | str, *, skipped: bool = True) -> TextFile:
+    """Decode ``data`` as UTF-8 (with or without BOM), or raise a clear :class:`InputError`.
+
+    ``skipped`` ends the message with "; skipped", for runs that go on with the next
+    file; pass False where the error stops the run (a glossary that cannot be read).
+    """
+    tail = "; skipped" if skipped else ""
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (NUL bytes), not text; skipped")
+        raise InputError(path, f"binary file (NUL bytes), not text{tail}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -43,21 +48,22 @@ def decode_text(data: bytes, path: Path | str) -> TextFile:
         raise InputError(
             path,
             f"not UTF-8 text: byte 0x{byte:02x} at offset {exc.start} "
-            "(Latin-1 or another encoding? convert it to UTF-8); skipped",
+            f"(Latin-1 or another encoding? convert it to UTF-8){tail}",
         ) from None
     bom = text.startswith(BOM)
     return TextFile(Path(path), text[1:] if bom else text, bom)
 
 
-def read_text_file(path: Path | str) -> TextFile:
-    """Read a UTF-8 text file, keeping its line endings; errors name the file."""
+def read_text_file(path: Path | str, *, skipped: bool = True) -> TextFile:
+    """Read a UTF-8 text file, keeping its line endings; errors name the file
+    (``skipped``: see :func:`decode_text`)."""
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    return decode_text(data, path)
+    return decode_text(data, path, skipped=skipped)
 
 
 def write_atomic(path: Path | str, text: str, *, bom: bool = False) -> None:
@@ -69,22 +75,59 @@ def write_atomic(path: Path | str, text: str, *, bom: bool = False) -> None:
     ``path`` when it fails; the original is then untouched and no temporary file is
     left behind.
     """
-    real = Path(os.path.realpath(path))
-    try:
-        status = real.stat()
-    except FileNotFoundError:
-        status = None
-    except OSError as exc:
-        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
-    if status is not None and (not status.st_mode & 0o222 or not os.access(real, os.W_OK)):
-        raise InputError(path, "cannot write: read-only file")
-    try:
-        _write_atomic(real, text, bom, status)
-    except OSError as exc:
-        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+    write_atomic_all([(path, text, bom)])
 
 
-def _write_atomic(path: Path, text: str, bom: bool, status: os.stat_result | None) -> None:
+def write_atomic_all(files: Sequence[tuple[Path | str, str, bool]]) -> None:
+    """Replace several files, each given as ``(path, text, bom)``, in two phases.
+
+    First every new text goes to a temporary file next to its target (fsynced, with the
+    target's permissions and owner, as :func:`write_atomic` does); only when all of
+    them are written are they renamed into place. When a temporary file cannot be
+    written, the ones already made are removed and every original stays untouched.
+    Raises :class:`InputError` ("cannot write: …") naming the file at fault.
+    """
+    targets = _targets(files)
+    temporaries: list[tuple[Path | str, str, Path]] = []
+    try:
+        for (path, text, bom), (real, status) in zip(files, targets, strict=True):
+            try:
+                temporaries.append((path, _write_temp(real, text, bom, status), real))
+            except OSError as exc:
+                raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        _rename_all(temporaries)
+    finally:
+        for _path, tmp_name, _real in temporaries:
+            Path(tmp_name).unlink(missing_ok=True)
+
+
+def _targets(
+    files: Sequence[tuple[Path | str, str, bool]],
+) -> list[tuple[Path, os.stat_result | None]]:
+    """The real file behind each path and its status (None for a new file); refuses a
+    read-only file and a file named twice."""
+    targets = []
+    seen: dict[Path, Path | str] = {}
+    for path, _text, _bom in files:
+        real = Path(os.path.realpath(path))
+        if real in seen:
+            raise InputError(path, f"cannot write: the same file as {seen[real]}")
+        seen[real] = path
+        try:
+            status = real.stat()
+        except FileNotFoundError:
+            status = None
+        except OSError as exc:
+            raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        if status is not None and (not status.st_mode & 0o222 or not os.access(real, os.W_OK)):
+            raise InputError(path, "cannot write: read-only file")
+        targets.append((real, status))
+    return targets
+
+
+def _write_temp(path: Path, text: str, bom: bool, status: os.stat_result | None) -> str:
+    """Write ``text`` to a new temporary file next to ``path``, fsynced, with the
+    permissions (and owner) ``path`` has; returns its name. Removed again on failure."""
     data = ((BOM if bom else "") + text).encode("utf-8")
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -97,10 +140,23 @@ def _write_atomic(path: Path, text: str, bom: bool, status: os.stat_result | Non
         else:
             os.chmod(tmp_name, status.st_mode & 0o7777)
             _keep_owner(tmp_name, status)
-        os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+    return tmp_name
+
+
+def _rename_all(temporaries: list[tuple[Path | str, str, Path]]) -> None:
+    """Move each temporary file onto its target, in order. A rename fails only when the
+    system does; the error then says which files were already replaced."""
+    done: list[str] = []
+    for path, tmp_name, real in temporaries:
+        try:
+            os.replace(tmp_name, real)
+        except OSError as exc:
+            replaced = f" ({', '.join(done)} already replaced)" if done else ""
+            raise InputError(path, f"cannot write: {exc.strerror or exc}{replaced}") from None
+        done.append(str(path))
 
 
 def _keep_owner(tmp_name: str, status: os.stat_result) -> None:

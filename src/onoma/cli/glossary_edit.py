@@ -20,11 +20,15 @@ from onoma.cli.common import (
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
+    from onoma.glossary.document import Document
     from onoma.glossary.edit import FileEdit
+    from onoma.glossary.merge import MergeResult
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Print the diff of the change; write nothing.")
 ]
+STDIN_NAME = "<stdin>"
+"""How messages and diffs name a glossary read on standard input."""
 BUILTIN_FILES = {
     "person": "people.yaml",
     "place": "places.yaml",
@@ -35,7 +39,10 @@ BUILTIN_FILES = {
 def fmt_command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Glossary files or folders of *.yaml files.", show_default=False),
+        typer.Argument(
+            help="Glossary files or folders of *.yaml files; - reads stdin, writes stdout.",
+            show_default=False,
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not formatted.")
@@ -48,21 +55,47 @@ def fmt_command(
 
     Entries sorted by id; keys in the order id, type, names, variants, case_sensitive,
     review, note; languages en, hy, ru, az, then the others alphabetically; variants
-    as flow lists. Exit 1 with --check when a file would change, 2 on errors.
+    as flow lists. With - the glossary is read on stdin and written to stdout. Exit 1
+    with --check when a file would change, 2 on errors.
     """
-    from onoma.files import write_atomic
-    from onoma.glossary.load import glossary_files
+    from onoma.files import STDIN
 
     if not paths:
-        fail("give the glossary files or folders to format, e.g. onoma glossary fmt glossary/")
-    try:
-        files = glossary_files(paths)
-    except OnomaError as exc:
-        fail(str(exc))
+        fail("give the glossary files or folders to format, e.g. onoma glossary fmt glossaries/")
+    if any(str(path) == STDIN for path in paths):
+        if len(paths) > 1:
+            fail("-: standard input is formatted on its own, not together with files")
+        changed, total, errors = _format_stdin(check, diff), 1, 0
+    else:
+        from onoma.glossary.load import glossary_files
+
+        try:
+            files = glossary_files(paths)
+        except OnomaError as exc:
+            fail(str(exc))
+        changed, errors = _format_files(files, check, diff)
+        total = len(files)
+    verb = "would be reformatted" if check or diff else "reformatted"
+    typer.echo(
+        f"{changed} of {total} file{'s' * (total != 1)} {verb}"
+        + (f", {errors} failed" if errors else "")
+        + ".",
+        err=True,
+    )
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_WOULD_CHANGE if check and changed else EXIT_OK)
+
+
+def _format_files(files: list[Path], check: bool, diff: bool) -> tuple[int, int]:
+    """Format (or check, or diff) each file; the counts of changed and failed files."""
+    from onoma.files import write_atomic
+    from onoma.glossary.document import load_document
+
     errors = changed = 0
     for path in files:
         try:
-            edit = _format_file(path)
+            edit = _format_edit(load_document(path))
             if edit is None:
                 continue
             changed += 1
@@ -76,16 +109,31 @@ def fmt_command(
         except OnomaError as exc:  # the file's own error, a failed check, or "cannot write"
             error(str(exc))
             errors += 1
-    verb = "would be reformatted" if check or diff else "reformatted"
-    typer.echo(
-        f"{changed} of {len(files)} file{'s' * (len(files) != 1)} {verb}"
-        + (f", {errors} failed" if errors else "")
-        + ".",
-        err=True,
-    )
-    if errors:
-        raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_WOULD_CHANGE if check and changed else EXIT_OK)
+    return changed, errors
+
+
+def _format_stdin(check: bool, diff: bool) -> int:
+    """Format the glossary read on stdin: the text goes to stdout (the diff with --diff,
+    nothing with --check). Returns 1 when it changed, 0 when not; exits 2 on errors."""
+    import sys
+
+    from onoma.files import BOM, decode_text
+    from onoma.glossary.document import parse_document
+
+    try:
+        source = decode_text(sys.stdin.buffer.read(), STDIN_NAME, skipped=False)
+        doc = parse_document(source.text, STDIN_NAME)
+        doc.bom = source.bom
+        edit = _format_edit(doc)
+    except OnomaError as exc:
+        fail(str(exc))
+    if diff and edit is not None:
+        typer.echo(edit.diff(), nl=False)
+    if check and edit is not None:
+        typer.echo(f"would reformat {STDIN_NAME}", err=True)
+    if not check and not diff:
+        sys.stdout.write((BOM if source.bom else "") + (edit.new if edit else source.text))
+    return int(edit is not None)
 
 
 def _editable_builtin_dir() -> Path:
@@ -109,21 +157,19 @@ def _editable_builtin_dir() -> Path:
     return folder
 
 
-def _format_file(path: Path) -> FileEdit | None:
-    """The checked edit that formats ``path``, None when it is formatted already.
+def _format_edit(doc: Document) -> FileEdit | None:
+    """The checked edit that formats ``doc``, None when it is formatted already.
 
     The new text must load to the same entries, saying the same, with the same comments."""
-    from onoma.glossary.document import load_document
     from onoma.glossary.edit import FileEdit
     from onoma.glossary.fmt import format_document
 
-    doc = load_document(path)
     new = format_document(doc).replace("\n", doc.newline)
     if new == doc.text:
         return None
     entries = tuple(block.entry for block in sorted(doc.blocks, key=lambda b: b.entry.id))
     ids = tuple(entry.id for entry in entries)
-    edit = FileEdit(path, doc.text, new, doc.bom, ids, entries, tuple(doc.comments))
+    edit = FileEdit(doc.path, doc.text, new, doc.bom, ids, entries, tuple(doc.comments))
     edit.check()
     return edit
 
@@ -149,14 +195,7 @@ def merge_command(
     try:
         files = glossary_files(glossary or [_editable_builtin_dir()])
         result = merge_entries(loaded, files, id_a, id_b)
-        for line in result.moved:
-            typer.echo(f"moved: {line}")
-        for line in result.skipped:
-            typer.echo(f"skipped: {line}")
-        for line in result.conflicts:
-            typer.echo(f"conflict: {line}")
-        for line in result.warnings:
-            typer.echo(f"warning: {line}", err=True)
+        _merge_report(result, to_stderr=dry_run)
         if dry_run:
             for edit in result.edits:
                 typer.echo(edit.diff(), nl=False)
@@ -166,6 +205,20 @@ def merge_command(
         fail(str(exc))
     where = ", ".join(sorted({str(edit.path) for edit in result.edits}))
     typer.echo(f"merged {id_a!r} into {id_b!r} ({where}).", err=True)
+
+
+def _merge_report(result: MergeResult, *, to_stderr: bool) -> None:
+    """What happened to each of A's forms (on stderr when stdout carries a diff), and
+    the warnings (always on stderr)."""
+    for label, lines in (
+        ("moved", result.moved),
+        ("skipped", result.skipped),
+        ("conflict", result.conflicts),
+    ):
+        for line in lines:
+            typer.echo(f"{label}: {line}", err=to_stderr)
+    for line in result.warnings:
+        typer.echo(f"warning: {line}", err=True)
 
 
 def add_command(

@@ -22,10 +22,11 @@ FormatOption = Annotated[
     ),
 ]
 FromOption = Annotated[
-    str | None, typer.Option("--from", help="tsv: the source language.", show_default=False)
+    str | None,
+    typer.Option("--from", help="tsv only: the source language.", show_default=False),
 ]
 ToOption = Annotated[
-    str | None, typer.Option("--to", help="tsv: the target language.", show_default=False)
+    str | None, typer.Option("--to", help="tsv only: the target language.", show_default=False)
 ]
 
 
@@ -82,6 +83,8 @@ def import_command(
     from onoma.glossary.exchange import import_glossary
     from onoma.glossary.fmt import comment, format_entries
 
+    if output is not None and _same_file(output, path):
+        fail(f"{output}: is the file being imported; write the glossary to another file")
     try:
         imported = import_glossary(path, fmt, source, target)
         text = format_entries(imported.entries, [comment(f"Imported from {path.name}.")])
@@ -95,3 +98,10 @@ def import_command(
         fail(str(exc))
     count = len(imported.entries)
     typer.echo(f"imported {count} entr{'y' if count == 1 else 'ies'} into {output}.", err=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (links and ``..`` resolved)."""
+    import os
+
+    return os.path.realpath(a) == os.path.realpath(b)

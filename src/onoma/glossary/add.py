@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from onoma.errors import OnomaError
-from onoma.glossary.ids import slug
+from onoma.glossary.ids import is_valid_id, slug
 from onoma.glossary.model import CORE_LANGUAGES, ENTRY_TYPES, LANG_CODE, Entry, Glossary
 from onoma.match import fold_case
 from onoma.scripts import expected_script, scripts_in
@@ -87,7 +87,7 @@ def guess_lang(name: str) -> str:
 
 
 def _check_id(entry_id: str, glossary: Glossary) -> None:
-    if not entry_id or any(c.isspace() for c in entry_id):
+    if not is_valid_id(entry_id):
         raise OnomaError(
             f"cannot use {entry_id!r} as an id; pass --id with one word such as 'karmir-shuka'"
         )

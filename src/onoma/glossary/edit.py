@@ -2,8 +2,9 @@
 
 Only the lines of the entries concerned change: every other byte of the file (other
 entries, comments, layout, line endings, BOM) stays as it was. The new text is loaded
-again and checked before anything is written, and each file is replaced atomically,
-so a failed edit leaves the original file untouched.
+again and checked before anything is written, and the files are replaced together
+(two-phase: all temporary files first, then the renames), so a failed edit leaves
+every original file untouched.
 """
 
 from __future__ import annotations
@@ -90,17 +91,17 @@ def content(entry: Entry) -> tuple:
 
 
 def save(edits: Sequence[FileEdit]) -> None:
-    """Check every edit, then write the changed files atomically, one after another."""
-    from onoma.files import write_atomic
+    """Check every edit, then write the changed files all or none: each new text goes to
+    a temporary file next to its target first, and only when all are written are they
+    renamed into place (see :func:`onoma.files.write_atomic_all`)."""
+    from onoma.files import write_atomic_all
 
     for edit in edits:
         edit.check()
-    for edit in edits:
-        if edit.changed:
-            try:
-                write_atomic(edit.path, edit.new, bom=edit.bom)
-            except InputError as exc:
-                raise GlossaryError(edit.path, exc.message) from None
+    try:
+        write_atomic_all([(edit.path, edit.new, edit.bom) for edit in edits if edit.changed])
+    except InputError as exc:
+        raise GlossaryError(exc.path, exc.message) from None
 
 
 def open_document(path: Path) -> Document:

@@ -77,14 +77,13 @@ def export_glossary(
     glossary: Glossary, fmt: str, source: str | None = None, target: str | None = None
 ) -> Exported:
     """``glossary`` written in ``fmt`` (``tsv`` needs the ``source``/``target`` pair)."""
+    _check_pair(fmt, source, target)
     if fmt == "csv":
         return Exported(write_csv(glossary))
     if fmt == "google-csv":
         return write_google_csv(glossary)
     if fmt == "tsv":
-        if not source or not target:
-            raise ExchangeError("the tsv format needs --from and --to, e.g. --from en --to hy")
-        return write_tsv(glossary, source, target)
+        return write_tsv(glossary, str(source), str(target))
     if fmt == "tbx":
         from onoma.glossary.tbx import write_tbx
 
@@ -99,10 +98,7 @@ def import_glossary(
     from onoma.files import read_text_file
 
     fmt = fmt or guess_format(path)
-    if fmt not in FORMATS:
-        raise ExchangeError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
-    if fmt == "tsv" and (not source or not target):
-        raise ExchangeError("importing tsv needs --from and --to, e.g. --from en --to hy")
+    _check_pair(fmt, source, target)
     if fmt == "tbx":
         from onoma.glossary.tbx import read_tbx
 
@@ -111,7 +107,7 @@ def import_glossary(
         except OSError as exc:
             raise ExchangeError(f"{path}: {exc.strerror or exc}") from None
         return read_tbx(data, path)
-    text = read_text_file(path).text
+    text = read_text_file(path, skipped=False).text
     if fmt == "tsv":
         return read_tsv(text, path, str(source), str(target))
     first = next(csv_rows(text, path), None)
@@ -120,6 +116,24 @@ def import_glossary(
         fmt = "google-csv"
     reader = read_csv if fmt == "csv" else read_google_csv
     return reader(text, path)
+
+
+def _check_pair(fmt: str, source: str | None, target: str | None) -> None:
+    """Refuse an unknown format, a language pair for any format but tsv, and a tsv
+    without two distinct language codes."""
+    if fmt not in FORMATS:
+        raise ExchangeError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
+    if fmt != "tsv":
+        if source or target:
+            raise ExchangeError(f"--from/--to apply to -f tsv only, not to {fmt}")
+        return
+    if not source or not target:
+        raise ExchangeError("the tsv format needs --from and --to, e.g. --from en --to hy")
+    for option, lang in (("--from", source), ("--to", target)):
+        if not LANG_CODE.match(lang):
+            raise ExchangeError(f"{option}: {lang!r} is not a language code such as en, hy, ru")
+    if source == target:
+        raise ExchangeError(f"--from and --to are both {source}; give two languages")
 
 
 def escape_variant(text: str) -> str:
@@ -213,7 +227,11 @@ def write_google_csv(glossary: Glossary) -> Exported:
 
 
 def write_tsv(glossary: Glossary, source: str, target: str) -> Exported:
-    """DeepL's TSV entries for one language pair: each source form → the target name."""
+    """DeepL's TSV entries for one language pair: each source form → the target name.
+
+    A language no entry has a name in, or a pair no entry has both names of, is an error
+    (most likely a typo), not an empty file."""
+    _require_pair(glossary, source, target)
     lines, warnings, seen = [], [], set()
     skipped = 0
     for entry in glossary:
@@ -231,10 +249,23 @@ def write_tsv(glossary: Glossary, source: str, target: str) -> Exported:
                 lines.append(f"{form}\t{name}\n")
     if skipped:
         warnings.append(
-            f"{skipped} entr{'y' if skipped == 1 else 'ies'} without both a {source} and a "
-            f"{target} name left out"
+            f"{skipped} entr{'y' if skipped == 1 else 'ies'} without names in both {source} "
+            f"and {target} left out"
         )
     return Exported("".join(lines), warnings)
+
+
+def _require_pair(glossary: Glossary, source: str, target: str) -> None:
+    """Raise ExchangeError unless some entry has a name in both languages."""
+    present = sorted_langs({lang for entry in glossary for lang in entry.names})
+    for option, lang in (("--from", source), ("--to", target)):
+        if lang not in present:
+            raise ExchangeError(
+                f"{option} {lang}: no entry has a name in {lang!r} "
+                f"(languages: {', '.join(present) or 'none'})"
+            )
+    if not any(source in entry.names and target in entry.names for entry in glossary):
+        raise ExchangeError(f"no entry has names in both {source} and {target}")
 
 
 def _header_columns(header: list[str], path: Path, allowed: Callable[[str], bool]) -> None:
@@ -274,7 +305,11 @@ def read_csv(text: str, path: Path) -> Imported:
             notes.append(f"{path}:{line}: {extra} cell{'s' * (extra != 1)} past the header ignored")
         cells = dict(zip(header, row, strict=False))
         item: dict[str, object] = {"type": cells.get("type") or "other"}
-        names = {c: v for c, v in cells.items() if c not in META_COLUMNS and "_" not in c and v}
+        names = {
+            c: v
+            for c, v in cells.items()
+            if c not in META_COLUMNS and not c.endswith("_variants") and v  # pt_BR is a name
+        }
         variants = {
             c.removesuffix("_variants"): split_variants(v)
             for c, v in cells.items()

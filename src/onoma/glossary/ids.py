@@ -6,6 +6,19 @@ import re
 from collections.abc import Collection
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
+ID_SHAPE = re.compile(r"^[\w.-]+\Z")
+"""What an id may be: one word of letters, digits, ``-``, ``_`` and ``.`` (commands take
+it as one argument; ``slug`` makes ids of lower-case letters, digits and ``-``)."""
+
+
+def is_valid_id(entry_id: str) -> bool:
+    """Whether ``entry_id`` has the shape of :data:`ID_SHAPE` (no spaces, no punctuation)."""
+    return bool(ID_SHAPE.match(entry_id))
+
+
+def id_like(text: str) -> str:
+    """``text`` with each run of characters an id cannot hold made one ``-``."""
+    return re.sub(r"[^\w.-]+", "-", text).strip("-")
 
 
 def slug(text: str) -> str:

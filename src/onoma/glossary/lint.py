@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from onoma.glossary.fmt import flow_list
+from onoma.glossary.ids import id_like, is_valid_id
 from onoma.glossary.model import Entry, Glossary
 from onoma.match import fold_case
 from onoma.scripts import expected_script, script_of
@@ -32,6 +34,7 @@ def lint(glossary: Glossary) -> list[Problem]:
     problems += _conflicting_forms(glossary)
     for entry in glossary:
         problems += _entry_problems(entry)
+        problems += _shape_problems(entry)
     return sorted(problems, key=_sort_key)
 
 
@@ -98,6 +101,68 @@ def _conflicting_forms(glossary: Glossary) -> list[Problem]:
                     code,
                     f"{text!r} ({lang}) is {what}: {other.id!r} ({other.where(other_field)}) "
                     f"and {entry.id!r}",
+                )
+            )
+    return problems
+
+
+def _shape_problems(entry: Entry) -> list[Problem]:
+    """Malformed fields the loader lets through: an id that is not one word, a variant
+    repeated in one entry, variants written as a string instead of a list."""
+    problems = []
+    if not is_valid_id(entry.id):
+        problems.append(
+            Problem(
+                entry.where("id"),
+                "error",
+                "bad-id",
+                f"id {entry.id!r} is not one word of letters, digits, '-', '_' or '.' "
+                f"(write {id_like(entry.id) or 'entry'!r})",
+            )
+        )
+    problems += _repeated_variants(entry)
+    for lang in entry.string_variants:
+        problems.append(
+            Problem(
+                entry.where(f"variants.{lang}.0"),
+                "error",
+                "variants-not-list",
+                f"entry {entry.id!r}: {_string_variant(lang, entry.variants[lang][0])}",
+            )
+        )
+    return problems
+
+
+def _string_variant(lang: str, text: str) -> str:
+    """What to say about variants written as one string (read as a list of one)."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) > 1:
+        return (
+            f"variants.{lang} is one string, read as the single variant {text!r}; "
+            f"for {len(parts)} variants write a list: {flow_list(parts)}"
+        )
+    return f"variants.{lang} is a string, not a list: write {flow_list([text])}"
+
+
+def _repeated_variants(entry: Entry) -> list[Problem]:
+    """A variant written twice in one language of one entry (in any case, unless the
+    entry is case-sensitive)."""
+    problems = []
+    for lang, texts in entry.variants.items():
+        first: dict[str, int] = {}
+        for i, text in enumerate(texts):
+            key = text if entry.case_sensitive else fold_case(text)
+            if key not in first:
+                first[key] = i
+                continue
+            earlier = entry.where(f"variants.{lang}.{first[key]}")
+            problems.append(
+                Problem(
+                    entry.where(f"variants.{lang}.{i}"),
+                    "error",
+                    "repeated-variant",
+                    f"entry {entry.id!r}: variant {text!r} ({lang}) is written twice "
+                    f"(first at {earlier})",
                 )
             )
     return problems

@@ -8,12 +8,13 @@ entry is added. Ids repeated inside one layer are kept and reported by lint.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from onoma.errors import GlossaryError
+from onoma.errors import GlossaryError, OnomaError
 from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Glossary, Origin
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml")
@@ -27,13 +28,25 @@ def builtin_glossary_dir() -> Path:
 
 def glossary_files(paths: Iterable[Path | str]) -> list[Path]:
     """Expand files and folders into the glossary files they hold (``*.yaml``, ``*.yml``;
-    hidden files and folders inside a folder are skipped)."""
+    hidden files and folders inside a folder are skipped), each file once.
+
+    A path that does not exist, or a folder without any glossary file, is an error."""
     from onoma.files import iter_text_files
 
-    found = list(iter_text_files(paths, GLOSSARY_SUFFIXES))
-    for path in found:
-        if not path.exists():
-            raise GlossaryError(path, "no such file or folder")
+    found: list[Path] = []
+    seen: set[str] = set()
+    for raw in paths:
+        folder = Path(raw).is_dir()
+        files = list(iter_text_files([raw], GLOSSARY_SUFFIXES))
+        if folder and not files:
+            raise OnomaError(f"no *.yaml files in {raw}")
+        for path in files:
+            if not path.exists():
+                raise GlossaryError(path, "no such file or folder")
+            key = os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                found.append(path)
     return found
 
 
@@ -139,11 +152,15 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
             f"entry {entry_id!r}: 'variants' must map language codes to lists",
             _line_of(item, "variants"),
         )
+    strings: list[str] = []
     for lang, values in variants_raw.items():
         field_line = _line_of(variants_raw, lang)
         _check_lang(lang, path, field_line, entry_id)
         if isinstance(values, str):
+            # Read as a list of one, so that normalization still works; lint reports it,
+            # since "en: Shusha, Shoushi" is one variant with a comma, not two.
             values = [values]
+            strings.append(lang)
         if not isinstance(values, list):
             raise GlossaryError(
                 path, f"entry {entry_id!r}: variants.{lang} must be a list", field_line
@@ -174,6 +191,7 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
         note=note,
         origin=Origin(path, line),
         lines=lines,
+        string_variants=tuple(strings),
         **flags,
     )
 

@@ -13,9 +13,17 @@ ENTRY_TYPES = ("person", "place", "organization", "other")
 CORE_LANGUAGES = ("en", "hy", "ru", "az")
 """onoma's core languages, in the order glossaries write them."""
 
-LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*\Z")
+LANG_CODE = re.compile(
+    r"^[a-z]{2,3}"  # language: en, hy, ast
+    r"(?:[-_][A-Za-z]{4})?"  # script: Cyrl, Latn, Hant
+    r"(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?"  # region: BR, RS, 419
+    r"(?:[-_](?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"  # variants: 1996, rozaj
+    r"\Z"
+)
 """A language code as glossaries and translation packages write it: a BCP 47 tag
-(``en``, ``hy``, ``az-Cyrl``) or its underscore spelling (``pt_BR``)."""
+(``en``, ``hy``, ``az-Cyrl``, ``sr-Latn-RS``) or its underscore spelling (``pt_BR``).
+Each subtag after the language must have the shape of a script, a region or a
+variant, so ``xx_bad`` is refused."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,9 @@ class Entry:
 
     ``names`` holds the curated form per language; ``variants`` the spellings met in
     text that normalize to ``names[lang]``. ``lines`` maps a field path such as
-    ``"names.hy"`` or ``"variants.en.1"`` to the line it was written on.
+    ``"names.hy"`` or ``"variants.en.1"`` to the line it was written on;
+    ``string_variants`` the languages whose variants were written as one string rather
+    than a list (``en: Shusha``), which lint reports.
     """
 
     id: str
@@ -47,6 +57,7 @@ class Entry:
     note: str | None = None
     origin: Origin | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    string_variants: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def forms(self, lang: str) -> list[str]:
         """The curated name and every variant in ``lang``, name first."""

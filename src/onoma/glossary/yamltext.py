@@ -18,7 +18,7 @@ def read_glossary_text(path: Path | str) -> tuple[str, bool]:
     from onoma.files import read_text_file
 
     try:
-        text_file = read_text_file(path)
+        text_file = read_text_file(path, skipped=False)  # a bad glossary stops the run
     except InputError as exc:
         raise GlossaryError(path, exc.message) from None
     return text_file.text, text_file.bom
