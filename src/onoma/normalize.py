@@ -144,6 +144,7 @@ def _apply(
     cursor = 0
     # Line and column of each change, counted as we go (_Locator, inlined: it is hot).
     line, line_start, counted = 1, 0, 0
+    make_change = Change._make  # tuple.__new__: no Python-level __new__ per change
     for start, end, index in edits:
         target = targets[index]
         old = text[start:end]
@@ -163,7 +164,7 @@ def _apply(
         pieces.append(text[cursor:start])
         pieces.append(new)
         cursor = end
-        changes.append(Change(line, start - line_start + 1, old, new, target.entry.id))
+        changes.append(make_change((line, start - line_start + 1, old, new, target.entry.id)))
     if not changes:
         return NormalizeResult(text, [], suggestions)
     pieces.append(text[cursor:])

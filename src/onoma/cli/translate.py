@@ -311,7 +311,8 @@ def _summary(totals: dict[str, int], targets: list[str], errors: int) -> str:
     files = totals["files"]
     text = (
         f"translated {files} file{'s' if files != 1 else ''} into {', '.join(targets)}: "
-        f"{totals['preserved']} of {totals['entities']} names kept"
+        f"{totals['preserved']} of {totals['entities']} "
+        f"name{'s' if totals['entities'] != 1 else ''} kept"
     )
     if totals["fallback"]:
         n = totals["fallback"]
