@@ -347,6 +347,18 @@ def test_missing_target_form_uses_each_form_with_its_own_language():
     assert EntityMapper(Glossary([entry]), "hy", "az").target_form(entry) == "Gyumri"
 
 
+def test_an_azerbaijani_name_is_written_as_the_target_press_writes_it():
+    entry = Entry("sheki", "place", {"az": "Şəki"})
+    forms = {
+        lang: EntityMapper(Glossary([entry]), "az", lang).target_form(entry)
+        for lang in ("ru", "en", "hy")
+    }
+    assert forms == {"ru": "Шеки", "en": "Sheki", "hy": "Շաքի"}
+    # The source language's form first: from Azerbaijani text, the Azerbaijani form.
+    entry = Entry("ganja", "place", {"az": "Gəncə", "en": "Ganja"})
+    assert EntityMapper(Glossary([entry]), "az", "ru").target_form(entry) == "Гянджа"
+
+
 def test_missing_target_form_in_a_script_without_transliteration_stays_as_written():
     assert target_script_code("hy") == "armn" and target_script_code("az-Cyrl") == "cyrl"
     assert target_script_code("ka") is None  # Georgian: onoma.translit does not write it

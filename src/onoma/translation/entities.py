@@ -153,9 +153,11 @@ class EntityMapper:
         """The entry's name in the target script, for an entry with no target form.
 
         The entry's forms are tried in order (source language, English, then the
-        others): a form already in the target script is used as it is, else the first
-        that transliterates from its own language into that script; failing that, the
-        first that does through Latin (``ru → latn → armn``). Else the first form.
+        others): a form already in the target script is used as it is (an Azerbaijani
+        one only in Azerbaijani), else the first that transliterates from its own
+        language into that script (Azerbaijani with the press scheme: Şəki → Sheki,
+        Шеки); failing that, the first that does through Latin (``ru → latn → armn``).
+        Else the first form.
         """
         from onoma.scripts import expected_script, scripts_in
 
@@ -165,8 +167,11 @@ class EntityMapper:
         if script is None:
             return forms[0][1]
         wanted = {expected_script(self.target)}
-        for _, form in forms:
-            if scripts_in(form) <= wanted:
+        target_base = self.target.replace("_", "-").split("-")[0]
+        for lang, form in forms:
+            # Azerbaijani letters are no English spelling: Şəki goes through the press scheme.
+            azerbaijani = lang.split("-")[0].split("_")[0] == "az" and target_base != "az"
+            if scripts_in(form) <= wanted and not azerbaijani:
                 return form
         for via_latin in (False, True):
             for lang, form in forms:
@@ -293,14 +298,18 @@ class EntityMapper:
 
 def _transliterate(form: str, lang: str, script: str, *, via_latin: bool) -> str | None:
     """``form`` (written in ``lang``) transliterated into ``script``, or None if it cannot be."""
+    from onoma.scripts import scripts_in
     from onoma.translit import TranslitError, transliterate
 
     lang = lang.replace("_", "-").split("-")[0]  # az-Cyrl is transliterated as az
+    # An Azerbaijani name goes into other languages as their press writes it (Şəki:
+    # Sheki, Шеки), not into Azerbaijani Cyrillic (Шәки).
+    scheme = "press" if lang == "az" and not scripts_in(form) - {"Latin"} else None
     try:
         if via_latin:
-            latin = transliterate(form, to="latn", lang=lang)
+            latin = transliterate(form, to="latn", lang=lang, scheme=scheme)
             return transliterate(latin, to=script, lang="en")
-        return transliterate(form, to=script, lang=lang)
+        return transliterate(form, to=script, lang=lang, scheme=scheme)
     except TranslitError:
         return None
 
