@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +140,21 @@ def test_matches_agree_with_brute_force(forms, text):
     matcher = Matcher(Glossary(entries), "en")
     got = [(start, end) for start, end, _ in matcher.spans(text)]
     assert got == reference_matches(forms, text)
+
+
+def test_a_name_inside_a_url_with_an_at_sign_is_left_alone():
+    from onoma.normalize import normalize_text
+
+    text = "See https://example.am/contact?mail=foo@bar.am/news/Shusha and Shusha."
+    assert normalize_text(text).text == text.replace("and Shusha.", "and Shushi.")
+
+
+URLISH = st.text(alphabet="ab.@:/ w", max_size=40)
+
+
+@given(URLISH)
+def test_protected_spans_are_sorted_and_do_not_overlap(text):
+    spans = protected_spans(text)
+    assert spans == sorted(spans)
+    assert all(end <= start for (_, end), (start, _) in pairwise(spans))
+    assert all(0 <= start < end <= len(text) for start, end in spans)

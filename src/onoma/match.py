@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from onoma.errors import GlossaryError
 from onoma.glossary.model import Entry, Glossary
-from onoma.spans import overlaps
+from onoma.spans import merge_spans, overlaps
 
 
 class Pattern:
@@ -93,7 +93,7 @@ _URL_END = ".,;:!?)»”’'\""
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs and e-mail addresses (without the punctuation that ends a sentence),
-    which normalization and translation must leave alone."""
+    which normalization and translation must leave alone: sorted and merged."""
     spans: list[tuple[int, int]] = []
     for marker, back, forward in _URL_MARKERS:
         pos = text.find(marker)
@@ -109,8 +109,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
                 end -= 1
             spans.append((start, end))
             pos = text.find(marker, scanned)
-    spans.sort()
-    return spans
+    return merge_spans(spans)  # an "@" inside a URL gives a span inside the URL's
 
 
 def _scheme_char(c: str) -> bool:
