@@ -316,3 +316,12 @@ def test_transforms_are_built_once() -> None:
     after = schemes._compiled.cache_info()
     assert after.misses == before.misses
     assert after.hits > before.hits
+
+
+def test_azerbaijani_cyrillic_is_recognised_line_by_line() -> None:
+    # One Azerbaijani name in a list leaves the Russian names of other lines Russian,
+    # whether the list comes as one text or line by line.
+    assert transliterate("Шәки\nШуша", to="latn") == "Şəki\nShusha"
+    assert transliterate("Шәки Шуша", to="latn") == "Şəki Şuşa"
+    lines = ["Шәки\n", "Шуша\n"]
+    assert "".join(transliterate(line, to="latn") for line in lines) == "Şəki\nShusha\n"

@@ -23,7 +23,7 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     """Transliterate ``text`` into the script ``to`` (latn, armn, cyrl or ascii).
 
     ``lang`` is the source language (hy, ru, az or en); when None it is guessed per word from
-    the script: Armenian -> hy, Cyrillic -> ru (az when the text has Azerbaijani Cyrillic
+    the script: Armenian -> hy, Cyrillic -> ru (az when its line has Azerbaijani Cyrillic
     letters), Latin -> en (az for a word with Azerbaijani letters). ``scheme`` is bgn, iso,
     ala-lc or press; when None each pair uses its default (press for Armenian, bgn for Russian
     and Azerbaijani). ``ascii`` goes through the Latin scheme, then folds everything to ASCII.
@@ -36,6 +36,10 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     :func:`uncovered`.
     """
     schemes.check(to, lang, scheme)
+    if lang is None and "\n" in text:
+        # Each line on its own, as when streaming: one Azerbaijani name in a list must
+        # not turn the Russian names of the other lines into Azerbaijani ones.
+        return "\n".join(transliterate(line, to, lang, scheme) for line in text.split("\n"))
     target = "latn" if to == "ascii" else to
     az_cyrillic = lang is None and has_az_cyrillic(text)
     pieces = []
@@ -58,9 +62,14 @@ def uncovered(
     for Russian words and ``scheme="press"``. Empty without a ``scheme``."""
     if scheme is None:
         return {}
+    if lang is None and "\n" in text:
+        missing: dict[str, list[str]] = {}
+        for line in text.split("\n"):
+            missing.update(uncovered(line, to, lang, scheme))
+        return missing
     target = "latn" if to == "ascii" else to
     az_cyrillic = lang is None and has_az_cyrillic(text)
-    missing: dict[str, list[str]] = {}
+    missing = {}
     for run in split_runs(text):
         source = "armn" if run.script == "armn_punct" else run.script
         run_lang = lang or detect_lang(run, az_cyrillic)
