@@ -120,3 +120,13 @@ def test_import_of_a_latin1_file_does_not_say_skipped(tmp_path: Path):
     assert result.exit_code == 2
     assert "not UTF-8 text" in result.stderr
     assert "skipped" not in result.stderr
+
+
+def test_an_explicit_format_is_never_second_guessed(tmp_path: Path):
+    path = tmp_path / "terms.csv"
+    path.write_text("en,hy\nShushi,Շուշի\n", encoding="utf-8")
+    onoma_csv = import_glossary(path, "csv")
+    guessed = import_glossary(path)
+    assert any("no id" in note for note in onoma_csv.notes)
+    assert not any("no id" in note for note in guessed.notes)
+    assert [e.names for e in onoma_csv.entries] == [e.names for e in guessed.entries]

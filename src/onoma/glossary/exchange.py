@@ -94,9 +94,11 @@ def export_glossary(
 def import_glossary(
     path: Path, fmt: str | None = None, source: str | None = None, target: str | None = None
 ) -> Imported:
-    """Read the entries of a csv, google-csv, tsv or tbx file."""
+    """Read the entries of a csv, google-csv, tsv or tbx file; without ``fmt`` the format
+    is guessed from the name and, for a .csv, from its header."""
     from onoma.files import read_text_file
 
+    guessed = fmt is None
     fmt = fmt or guess_format(path)
     _check_pair(fmt, source, target)
     if fmt == "tbx":
@@ -112,8 +114,8 @@ def import_glossary(
         return read_tsv(text, path, str(source), str(target))
     first = next(csv_rows(text, path), None)
     header = [cell.strip() for cell in first[1]] if first else []
-    if fmt == "csv" and "id" not in header and header and "type" not in header:
-        fmt = "google-csv"
+    if guessed and fmt == "csv" and "id" not in header and header and "type" not in header:
+        fmt = "google-csv"  # a .csv without onoma's columns: Google's term sets
     reader = read_csv if fmt == "csv" else read_google_csv
     return reader(text, path)
 
