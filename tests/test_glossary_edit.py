@@ -238,14 +238,17 @@ def test_slug_folds_every_script_to_ascii(name, expected):
     assert slug(name) == expected
 
 
-def test_add_keeps_crlf_and_indentation(tmp_path):
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_add_keeps_the_line_endings_and_indentation(tmp_path, newline):
     path = tmp_path / "g.yaml"
-    original = "  - id: a\r\n    names:\r\n      en: A\r\n"
+    original = "  - id: a\n    names:\n      en: A\n".replace("\n", newline)
     path.write_bytes(original.encode())
     result = run("add", "Bee", "--type", "other", "-g", str(path), "--no-builtin")
     assert result.exit_code == 0, result.output
     text = path.read_bytes().decode()
-    assert text.startswith(original + "\r\n  - id: bee\r\n    type: other\r\n")
+    added = "\n  - id: bee\n    type: other\n".replace("\n", newline)
+    assert text.startswith(original + added)
+    assert text.count(newline) == text.count("\r") + text.count("\n") - text.count("\r\n")
     assert [e.id for e in load_file(path).entries] == ["a", "bee"]
 
 

@@ -126,7 +126,8 @@ def parse_document(text: str, path: Path | str) -> Document:
 
     path = Path(path)
     entries = parse_entries(text, path)
-    newline = "\r\n" if "\r\n" in text else "\n"
+    first_break = LINE_BREAK.search(text)
+    newline = first_break.group() if first_break else "\n"  # the file's own: LF, CRLF or CR
     lines = LINE_BREAK.split(text)
     final_newline = bool(lines) and lines[-1] == ""
     if final_newline:
