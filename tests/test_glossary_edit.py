@@ -19,6 +19,7 @@ from onoma.glossary.merge import merge_entries
 from onoma.glossary.model import Entry, Glossary
 from onoma.glossary.yamltext import parse_entries
 from onoma.match import fold_case
+from onoma.translit import TranslitError
 
 runner = CliRunner()
 
@@ -194,7 +195,7 @@ def test_add_appends_and_keeps_the_rest(people):
 def test_add_goes_through_english_for_missing_pairs(tmp_path):
     def partial(text: str, to: str, lang: str | None = None) -> str:
         if (lang, to) == ("ru", "armn"):
-            raise ValueError("no ru to armn")
+            raise TranslitError("no ru to armn")
         return {"latn": "Gyumri", "armn": "Գյումրի", "cyrl": text}[to]
 
     draft = add_module.draft_entry("Гюмри", "place", Glossary(), lang="ru", transliterate=partial)

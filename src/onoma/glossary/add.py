@@ -142,9 +142,11 @@ def _convert(
     options = {"to": TARGET_SCRIPTS[target], "lang": lang}
     if (lang, target) in DRAFT_SCHEMES:
         options["scheme"] = DRAFT_SCHEMES[(lang, target)]
+    from onoma.translit import TranslitError
+
     try:
         form = transliterate(text, **options)
-    except Exception as exc:  # another module's failure is reported, not raised
+    except TranslitError as exc:  # a language pair or scheme the transliterator lacks
         return "", f"transliteration failed ({exc})"
     form = " ".join(str(form or "").split())
     if not form:

@@ -107,12 +107,12 @@ def ngram_fingerprint(text: str, n: int = 2) -> str:
 
 def translit_key() -> Callable[[str], str]:
     """The romanization key of a text transliterated to Latin by ``onoma.translit``."""
-    from onoma.translit import transliterate
+    from onoma.translit import TranslitError, transliterate
 
     def key(text: str) -> str:
         try:
             return romanization_key(transliterate(text, to="latn"))
-        except Exception:  # a failed transliteration only loses this key
+        except TranslitError:  # a failed transliteration only loses this key
             return ""
 
     return key
