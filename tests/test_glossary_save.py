@@ -145,3 +145,15 @@ def test_merge_dry_run_prints_only_the_diff_on_stdout(tmp_path):
     assert "moved: en 'Hovannisyan' → variant of 'hovhannisyan'" in result.stderr
     assert "conflict: en 'Artsakh' left out" in result.stderr
     assert people.read_text(encoding="utf-8") == PEOPLE
+
+
+def test_a_new_file_gets_the_umask_and_no_temporary_is_left(tmp_path):
+    from onoma.files import write_atomic
+
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "new.yaml", "- id: a\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["new.yaml"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,15 +129,13 @@ def _write_temp(path: Path, text: str, bom: bool, status: os.stat_result | None)
     """Write ``text`` to a new temporary file next to ``path``, fsynced, with the
     permissions (and owner) ``path`` has; returns its name. Removed again on failure."""
     data = ((BOM if bom else "") + text).encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp_name = _create_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if status is None:
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        else:
+        if status is not None:
             os.chmod(tmp_name, status.st_mode & 0o7777)
             _keep_owner(tmp_name, status)
     except BaseException:
@@ -168,10 +166,16 @@ def _keep_owner(tmp_name: str, status: os.stat_result) -> None:
             os.chown(tmp_name, status.st_uid, status.st_gid)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _create_temp(path: Path) -> tuple[int, str]:
+    """A new, empty file next to ``path``, created with mode 0o666 less the umask (as
+    any new file) and a name no other file has; its descriptor and name."""
+    for _ in range(100):
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {path}")
 
 
 def iter_text_files(
