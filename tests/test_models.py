@@ -555,3 +555,31 @@ def test_install_names_a_missing_file(pkgs):
     assert "error: missing.argosmodel: no such file" in result.stderr
     one_code = runner.invoke(app, ["models", "install", "en"])
     assert "expected FROM TO language codes" in one_code.stderr
+
+
+def _failing_rename(monkeypatch, fails):
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if fails(Path(src), Path(dst)):
+            raise OSError(28, "No space left on device")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+
+
+def test_a_failed_install_puts_the_old_version_back(installed, pkgs, tmp_path, monkeypatch):
+    path = build_package(tmp_path / "again.argosmodel", "en", "ru", "1.0")
+    final = pkgs / "translate-en_ru-1_0"
+    _failing_rename(monkeypatch, lambda src, dst: dst == final and src.parent.name == "new")
+    with pytest.raises(pk.PackageError, match="No space left on device"):
+        pk.install_package_file(path, force=True)
+    assert snapshot(pkgs) == installed
+
+
+def test_a_failed_roll_back_is_a_clear_error(installed, pkgs, tmp_path, monkeypatch):
+    path = build_package(tmp_path / "again.argosmodel", "en", "ru", "1.0")
+    final = pkgs / "translate-en_ru-1_0"
+    _failing_rename(monkeypatch, lambda src, dst: dst == final)
+    with pytest.raises(pk.PackageError, match="nor put the previous version back"):
+        pk.install_package_file(path, force=True)

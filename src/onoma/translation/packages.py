@@ -276,7 +276,14 @@ def install_folder(
         os.rename(folder, final)
     except OSError as exc:
         if replaced is not None and not final.exists():
-            os.rename(replaced, final)  # put the old version back
+            try:
+                os.rename(replaced, final)  # put the old version back
+            except OSError:
+                raise PackageError(
+                    f"cannot install into {root} ({exc}), nor put the previous version "
+                    "back: install the pair again",
+                    label,
+                ) from None
         raise PackageError(f"cannot install into {root} ({exc})", label) from None
     for path in older:
         with contextlib.suppress(OSError):  # the new version is in place and found first
