@@ -139,7 +139,7 @@ class NormalizeRun:
             files.append(item)
         return json.dumps({"files": files}, ensure_ascii=False, indent=2)
 
-    def summary(self, *, check: bool = False) -> str:
+    def summary(self) -> str:
         """The human report: files changed, replacements per entry, likely variants."""
         per_entry: Counter[tuple[str, str, str]] = Counter()
         lines: list[str] = []
@@ -154,7 +154,7 @@ class NormalizeRun:
                     f"{s.canonical!r} ({s.id}, score {s.score:g}); add it to the glossary "
                     "or use --fuzzy"
                 )
-        changed_files = self.changed_files
+        changed_files = set(self.changed_files)
         what = "rewritten" if self.in_place else "would change"
         for o in self.outcomes:
             if o.path in changed_files and len(self.outcomes) > 1:

@@ -101,7 +101,7 @@ def normalize(
     if json_report:
         typer.echo(run.json_report())
     else:
-        typer.echo(run.summary(check=check), err=True)
+        typer.echo(run.summary(), err=True)
     if run.errors:
         raise typer.Exit(EXIT_ERROR)
     if check and run.changed_files:
