@@ -124,12 +124,13 @@ def test_a_later_run_for_another_language_skips_earlier_outputs(env):
     folder = env / "docs"
     folder.mkdir()
     (folder / "b.txt").write_text("Shushi.\n", encoding="utf-8")
-    (folder / "notes.v2.txt").write_text("Shushi.\n", encoding="utf-8")  # not a translation
+    for name in ("notes.txt", "notes.old.txt", "notes.v2.txt"):  # no translations
+        (folder / name).write_text("Shushi.\n", encoding="utf-8")
     assert invoke(str(folder), "--to", "hy").exit_code == 0
     result = invoke(str(folder), "--to", "ru", "--json")
     assert result.exit_code == 0, result.output
     translated = sorted(Path(item["path"]).name for item in json.loads(result.stdout)["files"])
-    assert translated == ["b.txt", "notes.v2.txt"]
+    assert translated == ["b.txt", "notes.old.txt", "notes.txt", "notes.v2.txt"]
     assert not (folder / "b.hy.ru.txt").exists()
 
 

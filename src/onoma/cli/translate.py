@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -145,7 +144,8 @@ def translate(
 
     exts = extension_list(extensions)
     found = Source.from_args(paths or [], exts)
-    sources = [s for s in found if not _is_output(s, targets, out_dir)]
+    languages = _output_languages(targets)
+    sources = [s for s in found if not _is_output(s, languages, out_dir)]
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     to_stdout = out_dir is None and len(sources) == 1 and not sources[0].is_dir
@@ -231,13 +231,10 @@ def translate(
         raise typer.Exit(EXIT_ERROR)
 
 
-_OUTPUT_TAG = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)\Z")
-"""The ``.<lang>`` that ends the stem of a translation: ``a.hy`` in ``a.hy.txt``."""
-
-
-def _is_output(src: Any, targets: list[str], out_dir: Path | None) -> bool:
-    """A file found in a folder that is itself a translation: ``a.hy.txt`` next to
-    ``a.txt``, a file named for one of ``targets``, or anything under ``out_dir``."""
+def _is_output(src: Any, languages: set[str], out_dir: Path | None) -> bool:
+    """A file found in a folder that is itself a translation: ``a.hy.txt`` for one of
+    ``languages`` (the targets and every language onoma translates into), or anything
+    under ``out_dir``. ``notes.old.txt`` is no translation."""
     if not src.is_dir:
         return False
     path = Path(src.path)
@@ -245,11 +242,16 @@ def _is_output(src: Any, targets: list[str], out_dir: Path | None) -> bool:
         os.path.realpath(out_dir)
     ):
         return True
-    tag = _OUTPUT_TAG.search(path.stem)
-    if tag is None:
-        return False
-    source = path.with_name(path.stem[: tag.start()] + path.suffix)
-    return tag.group(1) in targets or source.is_file()
+    stem, dot, tag = path.stem.rpartition(".")
+    return bool(stem and dot) and tag in languages
+
+
+def _output_languages(targets: list[str]) -> set[str]:
+    """The languages whose ``NAME.<lang>.<ext>`` files a folder may hold from earlier runs."""
+    from onoma.glossary.model import CORE_LANGUAGES
+    from onoma.translation.packages import installed_packages
+
+    return {*targets, *CORE_LANGUAGES, *(p.to_code for p in installed_packages())}
 
 
 def plan_outputs(inputs: list[str], targets: list[str], out_dir: Path | None) -> list[str]:
