@@ -199,7 +199,7 @@ def iter_text_files(
                     yield Path(root) / name
 
 
-def _lines(text: str) -> list[str]:
+def split_lines(text: str) -> list[str]:
     """Lines ending at each \\n only (not at U+2028 and the like, as splitlines does)."""
     lines = text.split("\n")
     return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
@@ -215,8 +215,8 @@ def unified_diff(
     if bom:
         old, new = BOM + old, BOM + new
     lines = difflib.unified_diff(
-        _lines(old),
-        _lines(new),
+        split_lines(old),
+        split_lines(new),
         fromfile=f"{path}\t(original)",
         tofile=f"{path}\t({new_label})",
     )

@@ -3,7 +3,7 @@
 :func:`normalize_text` replaces every variant (and wrong-case form) of every glossary
 entry with the entry's curated name in one language, and reports what it changed
 and which unlisted words look like variants. File handling lives in
-:mod:`onoma.files`; the command line in :mod:`onoma.cli`.
+:mod:`onoma.normalize_files`; the command line in :mod:`onoma.cli`.
 """
 
 from __future__ import annotations

@@ -16,6 +16,8 @@ T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_WOULD_CHANGE = 1
+EXIT_PROBLEMS = 1
+"""lint found errors; show found nothing."""
 EXIT_ERROR = 2
 
 GlossaryOption = Annotated[

@@ -9,7 +9,7 @@ import typer
 
 from onoma.cli.common import (
     EXIT_OK,
-    EXIT_WOULD_CHANGE,
+    EXIT_PROBLEMS,
     GlossaryOption,
     NoBuiltinOption,
     load_glossary,
@@ -59,7 +59,7 @@ def lint_command(
         f"{warnings} warning{'s' * (warnings != 1)}.",
         err=True,
     )
-    raise typer.Exit(EXIT_WOULD_CHANGE if errors or (strict and warnings) else EXIT_OK)
+    raise typer.Exit(EXIT_PROBLEMS if errors or (strict and warnings) else EXIT_OK)
 
 
 app.command("fmt")(fmt_command)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from onoma.cli.common import (
-    EXIT_WOULD_CHANGE,
+    EXIT_PROBLEMS,
     GlossaryOption,
     NoBuiltinOption,
     load_glossary,
@@ -31,7 +31,7 @@ def show_command(
     hits = find_entries(loaded, name)
     if not hits:
         typer.echo(f"no entry matches {name!r}", err=True)
-        raise typer.Exit(EXIT_WOULD_CHANGE)
+        raise typer.Exit(EXIT_PROBLEMS)
     if not hits[0].exact:
         typer.echo(f"no exact match for {name!r}; near hits:", err=True)
     for i, hit in enumerate(hits):

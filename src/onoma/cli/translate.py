@@ -25,6 +25,7 @@ from onoma.cli.common import (
 )
 from onoma.errors import OnomaError
 from onoma.files import STDIN
+from onoma.translation.engine import DEFAULT_BEAM_SIZE
 
 if TYPE_CHECKING:
     from onoma.files import TextFile
@@ -91,7 +92,7 @@ def translate(
     ] = False,
     beam_size: Annotated[
         int, typer.Option("--beam-size", min=1, help="Beam width (1 is fastest).")
-    ] = 4,
+    ] = DEFAULT_BEAM_SIZE,
     extensions: ExtensionsOption = ".txt,.md",
     protect_names: Annotated[
         list[str] | None,

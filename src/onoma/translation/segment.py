@@ -27,7 +27,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from onoma.files import _lines
+from onoma.files import split_lines
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}(?!.*`)|~{3,})")
 _HEADER = re.compile(
@@ -198,7 +198,7 @@ def parse_layout(text: str, *, markdown: bool = True) -> Layout:
     an indented code block: plain text often indents paragraphs with a tab.
     """
     b = _Builder()
-    lines = _lines(text)
+    lines = split_lines(text)
     bodies = [_split_eol(line)[0] for line in lines]
     i = 0
     seen_prose = False
