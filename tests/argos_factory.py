@@ -360,7 +360,7 @@ def copy_expected(text: str, target: str, source: str = "en") -> str:
     out, cursor = [], 0
     for match in Matcher(glossary, source).find(text):
         out.append(text[cursor : match.start])
-        out.append(carry_case(match.surface, match.entry.names[target]))
+        out.append(carry_case(match.surface, match.entry.names[target], match.pattern.text))
         cursor = match.end
     out.append(text[cursor:])
     return "".join(out)

@@ -33,6 +33,17 @@ def test_seed_article_gets_every_variant_replaced(seed_text):
     assert line[first.column - 1 :].startswith("Artstrun")
 
 
+def test_capitals_of_an_acronym_are_not_carried_over():
+    glossary = Glossary(
+        [Entry("un", "organization", {"en": "United Nations"}, {"en": ("U.N.", "UN")})]
+    )
+    normalizer = Normalizer(glossary, "en", suggest=False)
+    got = normalizer.normalize("The UN said. The U.N. said. THE UNITED NATIONS SAID.").text
+    assert got == "The United Nations said. The United Nations said. THE UNITED NATIONS SAID."
+    assert carry_case("UN", "United Nations", "UN") == "United Nations"
+    assert carry_case("HOVANISYAN", "Hovhannisyan", "Hovanisyan") == "HOVHANNISYAN"
+
+
 def test_case_is_carried_over():
     assert normalize_text("HOVANISYAN spoke", GLOSSARY).text == "HOVHANNISYAN spoke"
     assert normalize_text("shusha and SHOUSHI", GLOSSARY).text == "Shushi and SHUSHI"
@@ -144,13 +155,20 @@ def test_plurals_and_lower_case_lookalikes_are_not_suggested():
     [
         ("and the U.N.\n", "and the UN.\n"),
         ("and the U.N.", "and the UN."),
-        ("the U.N. The council", "the UN. The council"),
+        ("the U.N. Security Council", "the UN Security Council"),
         ("the U.N. said", "the UN said"),
         ("(the U.N.)", "(the UN)"),
+        ("met in Washington DC. It was cold.", "met in Washington, D.C. It was cold."),
+        ("met in Washington DC today", "met in Washington, D.C. today"),
     ],
 )
 def test_a_form_ending_a_sentence_keeps_its_full_stop(text, expected):
-    glossary = Glossary([Entry("un", "organization", {"en": "UN"}, {"en": ("U.N.",)})])
+    glossary = Glossary(
+        [
+            Entry("un", "organization", {"en": "UN"}, {"en": ("U.N.",)}),
+            Entry("dc", "place", {"en": "Washington, D.C."}, {"en": ("Washington DC",)}),
+        ]
+    )
     normalizer = Normalizer(glossary, "en", suggest=False)
     assert normalizer.normalize(text).text == expected
     assert normalizer.normalize(expected).text == expected

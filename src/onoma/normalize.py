@@ -52,21 +52,23 @@ class NormalizeResult:
         return bool(self.changes)
 
 
-def carry_case(surface: str, name: str) -> str:
-    """Write ``name`` in the case of ``surface``: HOVANISYAN → HOVHANNISYAN."""
-    if len(surface) > 1 and surface.isupper():
+def carry_case(surface: str, name: str, form: str | None = None) -> str:
+    """Write ``name`` in the case of ``surface``: HOVANISYAN → HOVHANNISYAN.
+
+    ``form`` is the glossary form the surface matched: when it is in capitals itself (an
+    acronym: UN, U.S.), capitals in the text say nothing, and the name stays as written
+    (UN → United Nations)."""
+    if len(surface) > 1 and surface.isupper() and not (form and form.isupper()):
         return name.upper()
     return name
 
 
 def ends_sentence(text: str, end: int) -> bool:
-    """Whether a form ending in a full stop at ``text[:end]`` may also end its sentence:
-    the text ends there, or a line break or a capital letter follows."""
-    following = text[end : end + 8]
-    rest = following.lstrip(" \t")
-    if not rest or rest[0] in "\r\n":
-        return True
-    return rest[0].isupper() and len(rest) < len(following)  # a space, then a capital
+    """Whether a form ending in a full stop at ``text[:end]`` surely ends its sentence
+    too: the text or the line ends there. ("the U.N. Security Council": a capital
+    after it says nothing, most such stops end only the abbreviation.)"""
+    rest = text[end : end + 8].lstrip(" \t")
+    return not rest or rest[0] in "\r\n"
 
 
 class _Locator:
@@ -151,11 +153,13 @@ def _apply(
         new = target.canonical
         if old == new:
             continue  # the hot path: most names are already written as curated
-        new = carry_case(old, new)
+        new = carry_case(old, new, target.text if isinstance(target, Pattern) else None)
         if old == new or (not old.isalpha() and " ".join(old.split()) == new):
             continue  # the same name, only in capitals, wrapped or spaced differently
         if old[-1] == "." and new[-1] != "." and ends_sentence(text, end):
             new += "."  # "the U.N." at the end of a sentence: its full stop stays
+        elif new[-1] == "." and old[-1] != "." and text.startswith(".", end):
+            new = new[:-1]  # "in Washington DC." → "in Washington, D.C.", not "D.C.."
         newlines = text.count("\n", counted, start)
         if newlines:
             line += newlines

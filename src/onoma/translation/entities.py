@@ -191,7 +191,7 @@ class EntityMapper:
                 continue
             if any(s < match.end and match.start < e for s, e in taken):
                 continue
-            form = carry_case(match.surface, self.target_form(match.entry))
+            form = carry_case(match.surface, self.target_form(match.entry), match.pattern.text)
             slots.append(Slot(match.start, match.end, form, (match.entry.id,), (form,)))
         slots.sort(key=lambda slot: slot.start)
         merged: list[Slot] = []
