@@ -334,6 +334,16 @@ def test_guess_lang():
     assert add_module.guess_lang("Ağdam") == "az"
     assert add_module.guess_lang("Laçın") == "az"
     assert add_module.guess_lang("İlham") == "az"
-    assert add_module.guess_lang("Füzuli") == "en"
+    # ç, ö, ü are no letters of English press spellings either: Füzuli, Göyçay, Xaçmaz.
+    assert add_module.guess_lang("Füzuli") == "az"
+    assert add_module.guess_lang("Göyçay") == "az"
+    assert add_module.guess_lang("Xaçmaz") == "az"
+    assert add_module.guess_lang("Qatar") == "en"
     assert add_module.guess_lang("Stepanakert") == "en"
     assert add_module.guess_lang("Շուշի") == "en"
+
+
+def test_press_finds_azerbaijani_words_by_c_o_u_with_cedilla_or_umlaut() -> None:
+    text = "Füzuli, Göyçay, Xaçmaz"
+    assert transliterate(text, to="latn", scheme="press") == "Fuzuli, Goychay, Khachmaz"
+    assert transliterate(text, to="cyrl", scheme="press") == "Физули, Гёйчай, Хачмаз"

@@ -6,7 +6,7 @@ the entry is marked ``review: true`` for a curator to check them. Azerbaijani is
 written in Latin script, so from a Latin-script name it keeps the name as written; a
 pair the transliterator lacks (ru → hy) goes through the drafted English form. From an
 Azerbaijani name the English and Russian drafts are the press forms (Şəki → Sheki,
-Шеки). A name in Latin script with Azerbaijani letters (ə, ğ, ı, İ, ş) is taken as
+Шеки). A name in Latin script with Azerbaijani letters (ə, ğ, ı, İ, ş, ç, ö, ü) is taken as
 Azerbaijani unless a language is given. A drafted form with letters outside its
 language's script is left out with a warning. The id is made from the English form.
 """

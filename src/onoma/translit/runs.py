@@ -26,7 +26,7 @@ _RUN = re.compile(
 
 # Letters found in Azerbaijani but not in Russian or English text.
 _AZ_CYRL = re.compile("[ӘәҜҝҸҹҒғҺһӨөҮүЈј]")
-_AZ_LATN = re.compile("[Əəıİ]|[Ğğ]|[Şş]")
+_AZ_LATN = re.compile("[ƏəıİĞğŞşÇçÖöÜü]")
 
 
 class Run(NamedTuple):
@@ -55,7 +55,7 @@ def has_az_cyrillic(text: str) -> bool:
 
 def has_az_latin(text: str) -> bool:
     """Whether ``text`` has letters of the Azerbaijani Latin alphabet absent from English
-    (ə, ğ, ı, İ, ş)."""
+    (ə, ğ, ı, İ, ş, ç, ö, ü: English press spellings of the region's names have none)."""
     return _AZ_LATN.search(text) is not None
 
 
