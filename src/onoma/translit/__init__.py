@@ -73,7 +73,7 @@ def uncovered(
     for run in split_runs(text):
         source = "armn" if run.script == "armn_punct" else run.script
         run_lang = lang or detect_lang(run, az_cyrillic)
-        if source is None or run_lang is None or source == target or run_lang in missing:
+        if source is None or run_lang is None or run_lang in missing:
             continue
         if schemes.find(run_lang, source, target, scheme) is None:
             valid = schemes.schemes_for(run_lang, source, target)
