@@ -97,6 +97,13 @@ def test_lint_reports_a_malformed_glossary_with_exit_2(write_glossary):
     assert f"error: {path}:" in result.stderr
 
 
+@pytest.mark.parametrize("lang", ["ru-RU", "ru_RU"])
+def test_wrong_script_is_found_under_a_regional_code(write_glossary, lang):
+    path = write_glossary(f"- id: a\n  names: {{en: Alpha, {lang}: Shushi}}\n")
+    [problem] = lint(load_glossaries([path], builtin=False))
+    assert problem.message.endswith(f"is written in Latin, but {lang} is written in Cyrillic")
+
+
 def test_wrong_script_is_reported_once_per_field(write_glossary):
     path = write_glossary("- id: a\n  names: {en: Alpha, ru: Back slash}\n")
     [problem] = lint(load_glossaries([path], builtin=False))

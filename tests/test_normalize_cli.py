@@ -296,6 +296,7 @@ def test_a_bad_or_unknown_language_is_an_error(tmp_path):
     result = runner.invoke(app, ["normalize", "--lang", "RU", "--check", str(path)])
     assert result.exit_code == 2
     assert "error: --lang: 'RU' is not a language code" in result.stderr
+    assert "(did you mean 'ru'?)" in result.stderr
     result = runner.invoke(app, ["normalize", "--lang", "xx", "--check", str(path)])
     assert result.exit_code == 2
     assert "no glossary entry has a form in 'xx' (languages: az, en, hy, ru)" in result.stderr

@@ -45,7 +45,7 @@ def expected_script(lang: str) -> str | None:
     """The script ``lang`` is written in, or None when onoma does not know it."""
     if lang in LANGUAGE_SCRIPTS:
         return LANGUAGE_SCRIPTS[lang]
-    base, _, rest = lang.partition("-")
+    base, _, rest = lang.replace("_", "-").partition("-")  # ru_RU is ru-RU
     for subtag in rest.split("-"):
         if subtag in ("Latn", "Cyrl", "Armn", "Geor", "Grek", "Arab"):
             return {

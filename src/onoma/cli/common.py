@@ -70,7 +70,8 @@ def language_code(value: str, option: str = "--lang") -> str:
     from onoma.glossary.model import LANG_CODE
 
     if not LANG_CODE.match(value):
-        fail(f"{option}: {value!r} is not a language code such as en, hy, ru or az")
+        hint = f" (did you mean {value.lower()!r}?)" if LANG_CODE.match(value.lower()) else ""
+        fail(f"{option}: {value!r} is not a language code such as en, hy, ru or az{hint}")
     return value
 
 
