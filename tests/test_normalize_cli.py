@@ -181,6 +181,7 @@ def test_a_read_only_file_is_refused_and_the_others_written(tmp_path):
     assert locked.read_text(encoding="utf-8") == "Shusha\n"
     assert other.read_text(encoding="utf-8") == "Shushi\n"
     assert locked.stat().st_mode & 0o777 == 0o444
+    assert "Shusha → Shushi ×1 (shushi)" in result.stderr  # the file written, only
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")

@@ -146,7 +146,7 @@ class NormalizeRun:
         for o in self.outcomes:
             if o.result is None:
                 continue
-            for c in o.result.changes:
+            for c in o.result.changes if not o.error else ():  # a failed write changed nothing
                 per_entry[(c.id, c.old, c.new)] += 1
             for s in o.result.suggestions:
                 lines.append(
