@@ -290,3 +290,22 @@ def test_protected_names_are_transliterated_into_the_target_script(copies, use):
     assert ru.text == "Степанакерт and Шуши."
     unprotected = Translator("ru", beam_size=1).translate(text)
     assert unprotected.text == "Stepanakert and Шуши."
+
+
+def test_a_sentence_longer_than_the_model_goes_in_parts(copies, use):
+    use(copies)
+    sentence = " ".join(["the ministry said that talks would continue"] * 60) + " in Shusha."
+    result = translate_text(sentence, to="ru", beam_size=1)
+    assert result.text == sentence.replace("Shusha", "Шуши")
+    assert result.report.ok
+
+
+def test_split_pieces_cuts_between_words():
+    from onoma.translation.engine import split_pieces
+
+    pieces = ["▁a", "b", "c", "▁d", "e", "▁f", "g", "h", "▁i"]
+    parts = split_pieces(pieces, 4)
+    assert [p for part in parts for p in part] == pieces
+    assert all(len(part) <= 4 for part in parts)
+    assert all(part[0].startswith("▁") for part in parts[1:])
+    assert split_pieces(["x"] * 9, 4) == [["x"] * 4, ["x"] * 4, ["x"]]

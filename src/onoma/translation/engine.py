@@ -30,6 +30,8 @@ MAX_BATCH_TOKENS = 2048
 LENGTH_PENALTY = 0.2
 """As Argos Translate uses it."""
 DEFAULT_BEAM_SIZE = 4
+MAX_INPUT_PIECES = 200
+"""Longest input sent to a model in one piece (models have 256 or more positions)."""
 """As Argos Translate's default (``ARGOS_BEAM_SIZE``)."""
 OPUS_MT_LANGUAGES = frozenset({"hy"})
 """Languages the Argos index has no package from or into: an OPUS-MT import provides them."""
@@ -133,10 +135,18 @@ class Model:
         beam_size: int = DEFAULT_BEAM_SIZE,
         max_decoding_length: int | None = None,
     ) -> list[str]:
-        """Translate ``texts`` (sentences) in one ``translate_batch`` call."""
+        """Translate ``texts`` (sentences) in one ``translate_batch`` call.
+
+        A sentence longer than :data:`MAX_INPUT_PIECES` goes in parts cut between
+        words, joined again after translation: models have a fixed number of positions
+        and CTranslate2 would otherwise fail on it, or cut it short."""
         if not texts:
             return []
-        tokens = self.encode(texts)
+        owners, tokens = [], []
+        for owner, pieces in enumerate(self.encode(texts)):
+            for part in split_pieces(pieces, MAX_INPUT_PIECES):
+                owners.append(owner)
+                tokens.append(part)
         longest = max(len(t) for t in tokens)
         if max_decoding_length is None:
             # Room for targets that take three times the source's pieces, and no more:
@@ -153,7 +163,22 @@ class Model:
             max_decoding_length=max_decoding_length,
             replace_unknowns=True,
         )
-        return [self.decode(r.hypotheses[0]) for r in results]
+        parts: list[list[str]] = [[] for _ in texts]
+        for owner, result in zip(owners, results, strict=True):
+            parts[owner].append(self.decode(result.hypotheses[0]))
+        return [" ".join(part for part in sentence if part) for sentence in parts]
+
+
+def split_pieces(pieces: list[str], limit: int) -> list[list[str]]:
+    """``pieces`` in parts of at most ``limit``, each cut before a piece that starts a
+    word (``▁``), or after ``limit`` pieces in a word that long."""
+    parts = []
+    while len(pieces) > limit:
+        cut = next((i for i in range(limit, 0, -1) if pieces[i].startswith("▁")), limit)
+        parts.append(pieces[:cut])
+        pieces = pieces[cut:]
+    parts.append(pieces)
+    return parts
 
 
 _models: dict[tuple[Path, str], Model] = {}
