@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from onoma.errors import GlossaryError, OnomaError
-from onoma.glossary import builtin_glossary_dir, load_file, load_glossaries
+from onoma.glossary import builtin_glossary_dir, load_file, load_glossaries, yamltext
+from onoma.glossary import load as load_module
+from onoma.glossary.load import editable_builtin_dir
 from onoma.glossary.model import LANG_CODE
 
 SHUSHI = """
@@ -147,3 +149,43 @@ def test_language_codes_accepted(code):
 @pytest.mark.parametrize("code", ["xx_bad", "en-x", "en_", "EN", "english"])
 def test_language_codes_refused(code):
     assert not LANG_CODE.match(code)
+
+
+def test_entries_are_checked_by_the_same_rules_everywhere(write_glossary):
+    path = write_glossary(SHUSHI)
+    assert load_module.parse_entry is yamltext.parse_entry
+    text = path.read_text(encoding="utf-8")
+    assert yamltext.parse_entries(text, path) == load_file(path).entries
+
+
+def test_an_entry_built_outside_yaml_has_the_line_it_is_given():
+    entry = yamltext.parse_entry({"id": "a", "names": {"en": "A"}}, Path("a.csv"), 7)
+    assert (entry.id, entry.type, entry.where()) == ("a", "other", "a.csv:7")
+    with pytest.raises(GlossaryError) as caught:
+        yamltext.parse_entry({"names": {"en": "A"}}, Path("a.csv"), 7)
+    assert str(caught.value) == "a.csv:7: entry has no 'id'"
+
+
+def test_builtins_of_a_source_checkout_are_editable():
+    assert editable_builtin_dir() == builtin_glossary_dir().resolve()
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        Path("lib/site-packages/onoma/data/glossaries"),
+        Path("lib/dist-packages/onoma/data/glossaries"),
+        Path("missing"),
+    ],
+)
+def test_builtins_elsewhere_are_not_editable(tmp_path, monkeypatch, folder):
+    folder = tmp_path / folder
+    if folder.name != "missing":
+        folder.mkdir(parents=True)
+    monkeypatch.setattr(load_module, "builtin_glossary_dir", lambda: folder)
+    with pytest.raises(OnomaError) as caught:
+        editable_builtin_dir()
+    assert str(caught.value) == (
+        f"{folder.resolve()}: the built-in glossaries are edited only in a source checkout, "
+        "not in an installed onoma; pass --glossary FILE"
+    )

@@ -20,8 +20,6 @@ from onoma.cli.common import (
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
-    from onoma.glossary.document import Document
-    from onoma.glossary.edit import FileEdit
     from onoma.glossary.merge import MergeResult
 
 DryRunOption = Annotated[
@@ -88,14 +86,16 @@ def fmt_command(
 
 
 def _format_files(files: list[Path], check: bool, diff: bool) -> tuple[int, int]:
-    """Format (or check, or diff) each file; the counts of changed and failed files."""
-    from onoma.files import write_atomic
+    """Format (or check, or diff) each file; the counts of changed and failed files.
+
+    Each file is saved on its own, so that one that fails leaves the others formatted."""
     from onoma.glossary.document import load_document
+    from onoma.glossary.edit import format_edit, save
 
     errors = changed = 0
     for path in files:
         try:
-            edit = _format_edit(load_document(path))
+            edit = format_edit(load_document(path))
             if edit is None:
                 continue
             changed += 1
@@ -104,7 +104,7 @@ def _format_files(files: list[Path], check: bool, diff: bool) -> tuple[int, int]
             if check:
                 typer.echo(f"would reformat {path}", err=True)
             elif not diff:
-                write_atomic(path, edit.new, bom=edit.bom)
+                save([edit])
                 typer.echo(f"reformatted {path}", err=True)
         except OnomaError as exc:  # the file's own error, a failed check, or "cannot write"
             error(str(exc))
@@ -119,12 +119,13 @@ def _format_stdin(check: bool, diff: bool) -> int:
 
     from onoma.files import BOM, decode_text
     from onoma.glossary.document import parse_document
+    from onoma.glossary.edit import format_edit
 
     try:
         source = decode_text(sys.stdin.buffer.read(), STDIN_NAME, skipped=False)
         doc = parse_document(source.text, STDIN_NAME)
         doc.bom = source.bom
-        edit = _format_edit(doc)
+        edit = format_edit(doc)
     except OnomaError as exc:
         fail(str(exc))
     if diff and edit is not None:
@@ -134,44 +135,6 @@ def _format_stdin(check: bool, diff: bool) -> int:
     if not check and not diff:
         sys.stdout.write((BOM if source.bom else "") + (edit.new if edit else source.text))
     return int(edit is not None)
-
-
-def _editable_builtin_dir() -> Path:
-    """The built-in glossary folder when it can be edited (a source checkout); exits 2
-    when it is part of an installed package or cannot be written."""
-    import os
-    import sysconfig
-
-    from onoma.glossary.load import builtin_glossary_dir
-
-    folder = builtin_glossary_dir().resolve()
-    installed = {Path(sysconfig.get_path(key)).resolve() for key in ("purelib", "platlib")}
-    inside = any(folder.is_relative_to(root) for root in installed) or bool(
-        {"site-packages", "dist-packages"} & set(folder.parts)
-    )
-    if inside or not folder.is_dir() or not os.access(folder, os.W_OK):
-        fail(
-            f"{folder}: the built-in glossaries are edited only in a source checkout, not "
-            "in an installed onoma; pass --glossary FILE"
-        )
-    return folder
-
-
-def _format_edit(doc: Document) -> FileEdit | None:
-    """The checked edit that formats ``doc``, None when it is formatted already.
-
-    The new text must load to the same entries, saying the same, with the same comments."""
-    from onoma.glossary.edit import FileEdit
-    from onoma.glossary.fmt import format_document
-
-    new = format_document(doc).replace("\n", doc.newline)
-    if new == doc.text:
-        return None
-    entries = tuple(block.entry for block in sorted(doc.blocks, key=lambda b: b.entry.id))
-    ids = tuple(entry.id for entry in entries)
-    edit = FileEdit(doc.path, doc.text, new, doc.bom, ids, entries, tuple(doc.comments))
-    edit.check()
-    return edit
 
 
 def merge_command(
@@ -188,12 +151,12 @@ def merge_command(
     files, or without one the built-in glossaries of a source checkout.
     """
     from onoma.glossary.edit import save
-    from onoma.glossary.load import glossary_files
+    from onoma.glossary.load import editable_builtin_dir, glossary_files
     from onoma.glossary.merge import merge_entries
 
     loaded = load_glossary(glossary, no_builtin)
     try:
-        files = glossary_files(glossary or [_editable_builtin_dir()])
+        files = glossary_files(glossary or [editable_builtin_dir()])
         result = merge_entries(loaded, files, id_a, id_b)
         _merge_report(result, to_stderr=dry_run)
         if dry_run:
@@ -252,7 +215,7 @@ def add_command(
             "--lang",
             "-l",
             help="Language of NAME. Default: az for a name with Azerbaijani letters "
-            "(ə, ğ, ı, İ, ş), else en.",
+            "(ə, ğ, ı, İ, ş, ç, ö, ü), else en.",
             show_default=False,
         ),
     ] = None,
@@ -273,9 +236,7 @@ def add_command(
     from onoma.glossary.fmt import emit_entry
 
     if target is None:
-        if entry_type not in BUILTIN_FILES:
-            fail(f"no built-in glossary holds type {entry_type!r}; pass --glossary FILE")
-        target = _editable_builtin_dir() / BUILTIN_FILES[entry_type]
+        target = _builtin_file(entry_type)
     if target.is_dir():
         fail(f"{target}: is a folder; --glossary must name a file")
     if no_builtin and not target.exists():
@@ -297,3 +258,17 @@ def add_command(
         fail(str(exc))
     typer.echo("\n".join(emit_entry(draft.entry)))
     typer.echo(f"added {draft.entry.id!r} to {target} (review: true).", err=True)
+
+
+def _builtin_file(entry_type: str) -> Path:
+    """The built-in glossary file for ``entry_type``; exits 2 when no built-in file holds
+    that type or the built-in glossaries cannot be edited (an installed onoma)."""
+    from onoma.glossary.load import editable_builtin_dir
+
+    if entry_type not in BUILTIN_FILES:
+        fail(f"no built-in glossary holds type {entry_type!r}; pass --glossary FILE")
+    try:
+        folder = editable_builtin_dir()
+    except OnomaError as exc:
+        fail(str(exc))
+    return folder / BUILTIN_FILES[entry_type]

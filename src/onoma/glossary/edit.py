@@ -1,10 +1,11 @@
-"""Rewrite glossary files in place: append, replace or remove whole entries.
+"""Rewrite glossary files in place: append, replace or remove whole entries, or
+reformat a whole file in the canonical layout of :mod:`onoma.glossary.fmt`.
 
-Only the lines of the entries concerned change: every other byte of the file (other
-entries, comments, layout, line endings, BOM) stays as it was. The new text is loaded
-again and checked before anything is written, and the files are replaced together
-(two-phase: all temporary files first, then the renames), so a failed edit leaves
-every original file untouched.
+Appending, replacing and removing change only the lines of the entries concerned:
+every other byte of the file (other entries, comments, layout, line endings, BOM)
+stays as it was. The new text is loaded again and checked before anything is written,
+and the files are replaced together (two-phase: all temporary files first, then the
+renames), so a failed edit leaves every original file untouched.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onoma.errors import GlossaryError, InputError, OnomaError
+from onoma.glossary import fmt
 from onoma.glossary.document import Comments, Document, load_document, parse_document
-from onoma.glossary.fmt import emit_entry
 from onoma.glossary.model import Entry
 from onoma.glossary.yamltext import parse_entries
 
@@ -117,17 +118,33 @@ def open_document(path: Path) -> Document:
 def append_entry(path: Path, entry: Entry) -> FileEdit:
     """Add ``entry`` at the end of ``path`` (created when missing), the rest unchanged."""
     if not path.exists():
-        lines = emit_entry(entry)
+        lines = fmt.emit_entry(entry)
         return FileEdit(path, None, "\n".join(lines) + "\n", expect_ids=(entry.id,))
     doc = open_document(path)
     indent = doc.blocks[-1].indent if doc.blocks else 0
     newline = doc.newline
-    lines = emit_entry(entry, indent=indent)
+    lines = fmt.emit_entry(entry, indent=indent)
     body = doc.text.rstrip()
     new = (body + newline * 2 if body else "") + newline.join(lines) + newline
     entries = (*(block.entry for block in doc.blocks), entry)
     ids = tuple(e.id for e in entries)
     return FileEdit(path, doc.text, new, doc.bom, ids, entries, tuple(doc.comments))
+
+
+def format_edit(doc: Document) -> FileEdit | None:
+    """The checked edit that rewrites ``doc`` in the canonical layout (entries sorted by
+    id, line endings kept), None when it is in that layout already.
+
+    The new text must load to the same entries, saying the same, with the same comments;
+    raises OnomaError, naming the file, when it does not."""
+    new = fmt.format_document(doc).replace("\n", doc.newline)
+    if new == doc.text:
+        return None
+    entries = tuple(block.entry for block in sorted(doc.blocks, key=lambda b: b.entry.id))
+    ids = tuple(entry.id for entry in entries)
+    edit = FileEdit(doc.path, doc.text, new, doc.bom, ids, entries, tuple(doc.comments))
+    edit.check()
+    return edit
 
 
 def rewrite(
@@ -152,7 +169,7 @@ def rewrite(
             del lines[start:end]
             continue
         entry, comments = replace[index]
-        lines[block.start : block.end] = emit_entry(
+        lines[block.start : block.end] = fmt.emit_entry(
             entry, comments, written=block.keys, indent=block.indent
         )
     new = doc.newline.join(lines)

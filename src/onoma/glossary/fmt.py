@@ -12,6 +12,9 @@ The layout ``onoma glossary fmt`` writes:
 - names as ``lang: name``; variants as flow lists, ``en: [Artzakh, Artsax]``;
 - strings plain when that is unambiguous, else in double quotes with escapes;
 - every comment kept, next to the field it was written on.
+
+:func:`onoma.glossary.edit.format_edit` turns a whole file into this layout as a checked
+edit, saved like every other glossary edit.
 """
 
 from __future__ import annotations

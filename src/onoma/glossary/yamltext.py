@@ -1,7 +1,10 @@
-"""Glossary YAML text: reading files and checking entries exactly as the loader does.
+"""Glossary YAML text: reading files, parsing YAML and checking entries, with file:line
+errors.
 
-The tools that rewrite glossaries work on text (to keep comments and layout), and
-check every text they produce with :func:`parse_entries` before writing it.
+These are the rules every glossary text is held to: :mod:`onoma.glossary.load` reads
+files with them, and the tools that rewrite glossaries (which work on text, to keep
+comments and layout) check every text they produce with :func:`parse_entries` before
+writing it.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from onoma.errors import GlossaryError, InputError
-from onoma.glossary.model import Entry
+from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Origin
+
+ENTRY_KEYS = ("id", "type", "names", "variants", "case_sensitive", "review", "note")
 
 
 def read_glossary_text(path: Path | str) -> tuple[str, bool]:
@@ -43,8 +48,6 @@ def load_yaml_text(text: str, path: Path, *, compose: bool = False) -> Any:
 
 def parse_entries(text: str, path: Path | str) -> list[Entry]:
     """Check glossary text the way the loader does and return its entries."""
-    from onoma.glossary.load import _line_of, parse_entry
-
     path = Path(path)
     data = load_yaml_text(text, path)
     if data is None:
@@ -52,3 +55,129 @@ def parse_entries(text: str, path: Path | str) -> list[Entry]:
     if not isinstance(data, list):
         raise GlossaryError(path, "a glossary must be a YAML list of entries", 1)
     return [parse_entry(item, path, _line_of(data, i)) for i, item in enumerate(data)]
+
+
+def _line_of(container: Any, key: Any) -> int:
+    """1-based line of an item of a ruamel sequence or the value of a mapping key."""
+    lc = getattr(container, "lc", None)
+    if lc is None:
+        return 0
+    try:
+        line = lc.item(key)[0] if isinstance(key, int) else lc.value(key)[0]
+    except (KeyError, IndexError, TypeError):
+        line = lc.line
+    return line + 1
+
+
+def _string(value: Any, path: Path, line: int, what: str) -> str:
+    if not isinstance(value, str):
+        raise GlossaryError(path, f"{what} must be a string, not {_kind(value)}", line)
+    if not value.strip():
+        raise GlossaryError(path, f"{what} is empty", line)
+    return str(value)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def parse_entry(item: Any, path: Path, line: int) -> Entry:
+    """Check one YAML mapping and turn it into an :class:`Entry`."""
+    if not isinstance(item, dict):
+        raise GlossaryError(path, f"an entry must be a mapping, not {_kind(item)}", line)
+    unknown = [key for key in item if key not in ENTRY_KEYS]
+    if unknown:
+        raise GlossaryError(
+            path,
+            f"unknown field {unknown[0]!r} (fields: {', '.join(ENTRY_KEYS)})",
+            _line_of(item, unknown[0]),
+        )
+    if "id" not in item:
+        raise GlossaryError(path, "entry has no 'id'", line)
+    entry_id = _string(item["id"], path, _line_of(item, "id"), "'id'")
+    entry_type = item.get("type", "other")
+    if entry_type not in ENTRY_TYPES:
+        raise GlossaryError(
+            path,
+            f"entry {entry_id!r}: type {entry_type!r} is not one of {', '.join(ENTRY_TYPES)}",
+            _line_of(item, "type"),
+        )
+    lines: dict[str, int] = {}
+    names_raw = item.get("names")
+    if not isinstance(names_raw, dict) or not names_raw:
+        raise GlossaryError(
+            path, f"entry {entry_id!r}: 'names' must map language codes to names", line
+        )
+    names: dict[str, str] = {}
+    for lang, value in names_raw.items():
+        field_line = _line_of(names_raw, lang)
+        _check_lang(lang, path, field_line, entry_id)
+        names[lang] = _string(value, path, field_line, f"entry {entry_id!r}: names.{lang}")
+        lines[f"names.{lang}"] = field_line
+    variants: dict[str, tuple[str, ...]] = {}
+    variants_raw = item.get("variants") or {}
+    if not isinstance(variants_raw, dict):
+        raise GlossaryError(
+            path,
+            f"entry {entry_id!r}: 'variants' must map language codes to lists",
+            _line_of(item, "variants"),
+        )
+    strings: list[str] = []
+    for lang, values in variants_raw.items():
+        field_line = _line_of(variants_raw, lang)
+        _check_lang(lang, path, field_line, entry_id)
+        if isinstance(values, str):
+            # Read as a list of one, so that normalization still works; lint reports it,
+            # since "en: Shusha, Shoushi" is one variant with a comma, not two.
+            values = [values]
+            strings.append(lang)
+        if not isinstance(values, list):
+            raise GlossaryError(
+                path, f"entry {entry_id!r}: variants.{lang} must be a list", field_line
+            )
+        texts = []
+        for i, value in enumerate(values):
+            value_line = _line_of(values, i) if hasattr(values, "lc") else field_line
+            texts.append(_string(value, path, value_line, f"entry {entry_id!r}: variants.{lang}"))
+            lines[f"variants.{lang}.{i}"] = value_line
+        variants[lang] = tuple(texts)
+    flags = {}
+    for flag in ("case_sensitive", "review"):
+        value = item.get(flag, False)
+        if not isinstance(value, bool):
+            raise GlossaryError(
+                path, f"entry {entry_id!r}: {flag} must be true or false", _line_of(item, flag)
+            )
+        flags[flag] = value
+    note = item.get("note")
+    if note is not None:
+        note = _string(note, path, _line_of(item, "note"), f"entry {entry_id!r}: note")
+    lines["id"] = _line_of(item, "id")
+    return Entry(
+        id=entry_id,
+        type=str(entry_type),
+        names=names,
+        variants=variants,
+        note=note,
+        origin=Origin(path, line),
+        lines=lines,
+        string_variants=tuple(strings),
+        **flags,
+    )
+
+
+def _check_lang(lang: Any, path: Path, line: int, entry_id: str) -> None:
+    if not isinstance(lang, str) or not LANG_CODE.match(lang):
+        raise GlossaryError(
+            path, f"entry {entry_id!r}: {lang!r} is not a language code such as en, hy, ru", line
+        )
