@@ -77,6 +77,7 @@ def test_merge_command_failing_on_the_second_file_exits_2(two_files, monkeypatch
     assert people.read_text(encoding="utf-8") == PEOPLE
     assert other.read_text(encoding="utf-8") == OTHER
     assert leftovers(people.parent) == []
+    assert "moved:" not in result.output  # nothing was moved
 
 
 def test_write_atomic_all_replaces_every_file_and_keeps_permissions(tmp_path):

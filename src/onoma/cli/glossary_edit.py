@@ -158,14 +158,15 @@ def merge_command(
     try:
         files = glossary_files(glossary or [editable_builtin_dir()])
         result = merge_entries(loaded, files, id_a, id_b)
-        _merge_report(result, to_stderr=dry_run)
         if dry_run:
+            _merge_report(result, to_stderr=True)
             for edit in result.edits:
                 typer.echo(edit.diff(), nl=False)
             return
         save(result.edits)
     except OnomaError as exc:
         fail(str(exc))
+    _merge_report(result, to_stderr=False)  # once the files are written
     where = ", ".join(sorted({str(edit.path) for edit in result.edits}))
     typer.echo(f"merged {id_a!r} into {id_b!r} ({where}).", err=True)
 
