@@ -229,22 +229,22 @@ def test_models_are_cached_per_process(copies, use):
     assert first.models[0] is second.models[0]
 
 
-def test_broken_package_is_a_clear_error(workdir, use, tmp_path):
+def test_broken_package_is_a_clear_error(copies, use, tmp_path):
     import shutil
 
     root = use(tmp_path / "broken")
-    shutil.copytree(workdir / "copies", root)
+    shutil.copytree(copies, root)
     (next(root.glob("*az*")) / "sentencepiece.model").unlink()
     engine.clear_models()
     with pytest.raises(ModelError, match=r"no sentencepiece\.model"):
         Translator("az")
 
 
-def test_bpe_package_is_refused_by_the_engine(workdir, use, tmp_path):
+def test_bpe_package_is_refused_by_the_engine(copies, use, tmp_path):
     import shutil
 
     root = use(tmp_path / "bpe")
-    shutil.copytree(workdir / "copies", root)
+    shutil.copytree(copies, root)
     folder = next(root.glob("*az*"))
     (folder / "sentencepiece.model").rename(folder / "bpe.model")
     engine.clear_models()

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +14,7 @@ from onoma.cli.common import (
     ExtensionsOption,
     GlossaryOption,
     NoBuiltinOption,
+    ProgressBar,
     error,
     extension_list,
     fail,
@@ -24,21 +23,13 @@ from onoma.cli.common import (
     split_list,
 )
 from onoma.errors import OnomaError
-from onoma.files import STDIN
 from onoma.translation.engine import DEFAULT_BEAM_SIZE
 
 if TYPE_CHECKING:
-    from onoma.files import TextFile
+    from onoma.glossary.model import Glossary
+    from onoma.normalize_files import Source
     from onoma.translation.api import Translator
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def output_path(source: str, lang: str, out_dir: Path | None) -> Path:
-    """``NAME.<lang>.<ext>`` next to the input, or under ``out_dir``."""
-    path = Path("stdin.txt") if source == STDIN else Path(source)
-    name = f"{path.stem}.{lang}{path.suffix}" if path.suffix else f"{path.name}.{lang}"
-    return (out_dir if out_dir is not None else path.parent) / name
+    from onoma.translation.translate_files import Output, TranslateRun
 
 
 def parse_targets(value: str) -> list[str]:
@@ -112,17 +103,53 @@ def translate(
     in --out-dir). Exit status: 0 when done, 2 on errors (the other files
     are still translated).
     """
-    from onoma.normalize_files import Source
-    from onoma.translation.api import Translator
+    from onoma.translation.translate_files import TranslateRun
 
     started = time.perf_counter()
+    targets = _targets(to, source)
+    translators = _load_translators(
+        targets,
+        source,
+        load_glossary(glossary, no_builtin),
+        normalize=not no_normalize,
+        beam_size=beam_size,
+        protect=[n for value in protect_names or [] for n in split_list(value)],
+    )
+    load_seconds = time.perf_counter() - started
+    sources, to_stdout = _sources(paths or [], extensions, targets, out_dir)
+    run = TranslateRun(source, translators, out_dir=out_dir, to_stdout=to_stdout)
+    _translate_all(run, sources, echo=to_stdout and not json_report)
+    if json_report:
+        typer.echo(run.json_report(load_seconds, time.perf_counter() - started))
+    else:
+        typer.echo(run.summary(), err=True)
+    if run.errors:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _targets(to: str, source: str) -> list[str]:
+    """The target languages of ``--to``, none of them the source language, or exit 2."""
     targets = parse_targets(to) if to else fail("--to is required, e.g. --to hy,az,ru")
     if source in targets:
         fail(
             f"--to {source}: that is the language of the input (--from); "
             f"'onoma normalize --lang {source}' fixes names without translating"
         )
-    loaded = load_glossary(glossary, no_builtin)
+    return targets
+
+
+def _load_translators(
+    targets: list[str],
+    source: str,
+    glossary: Glossary,
+    *,
+    normalize: bool,
+    beam_size: int,
+    protect: list[str],
+) -> dict[str, Translator]:
+    """One translator per target, or exit 2 naming every missing model."""
+    from onoma.translation.api import Translator
+
     translators: dict[str, Translator] = {}
     problems = []
     for lang in targets:
@@ -130,196 +157,83 @@ def translate(
             translators[lang] = Translator(
                 lang,
                 source=source,
-                glossary=loaded,
-                normalize=not no_normalize,
+                glossary=glossary,
+                normalize=normalize,
                 beam_size=beam_size,
-                protect=[n for value in protect_names or [] for n in split_list(value)],
+                protect=protect,
             )
         except OnomaError as exc:
             problems.append(str(exc))
-    if problems:
-        for problem in problems:
-            error(problem)
-        raise typer.Exit(EXIT_ERROR)
-    load_seconds = time.perf_counter() - started
+    _stop_on(problems)
+    return translators
 
-    exts = extension_list(extensions)
-    found = Source.from_args(paths or [], exts)
-    languages = _output_languages(targets)
-    sources = [s for s in found if not _is_output(s, languages, out_dir)]
+
+def _sources(
+    paths: list[Path], extensions: str, targets: list[str], out_dir: Path | None
+) -> tuple[list[Source], bool]:
+    """The inputs, and whether the translation is printed; exit 2 before any work when
+    there is none or an output cannot be written."""
+    from onoma.translation import translate_files as tf
+
+    sources = tf.find_sources(paths, extension_list(extensions), targets, out_dir)
     if not sources:
-        fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
-    to_stdout = out_dir is None and len(sources) == 1 and not sources[0].is_dir
-    to_stdout = to_stdout and len(targets) == 1
-    if not to_stdout and out_dir is None and any(s.is_stdin for s in sources):
-        fail("reading stdin with several targets or inputs needs --out-dir")
-    clashes = [] if to_stdout else plan_outputs([s.path for s in sources], targets, out_dir)
-    if clashes:
-        for clash in clashes:
-            error(clash)
-        raise typer.Exit(EXIT_ERROR)
+        fail(f"no {extensions} files found in {', '.join(map(str, paths))}")
+    to_stdout = tf.prints_translation(sources, targets, out_dir)
+    if not to_stdout:
+        _stop_on(tf.output_problems(sources, targets, out_dir))
     if out_dir is not None:
         try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            fail(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})")
+            tf.make_out_dir(out_dir)
+        except OnomaError as exc:
+            fail(str(exc))
+    return sources, to_stdout
 
-    files: list[dict[str, Any]] = []
-    errors = 0
-    totals = {"files": 0, "entities": 0, "preserved": 0, "fallback": 0}
-    show = len(sources) > 1 or len(targets) > 1
-    with progress_bar("translating", len(sources) * len(targets), show=show) as bar:
-        for src in sources:
-            item: dict[str, Any] = {"path": src.path, "outputs": []}
-            files.append(item)
-            try:
-                original = src.read()
-            except OnomaError as exc:
-                item["error"] = str(exc)
-                error(str(exc))
-                errors += 1
-                if bar:
-                    bar.update(Path(src.path).name, advance=len(targets))
-                continue
-            done = 0
-            for lang in targets:
-                if bar:
-                    bar.update(f"{Path(src.path).name} → {lang}")
-                entry = _translate_one(
-                    translators[lang], original, src.path, lang, out_dir, to_stdout
-                )
-                item["outputs"].append(entry)
-                if bar:
-                    bar.update(f"{Path(src.path).name} → {lang}", advance=1)
-                if "error" in entry:
-                    error(entry["error"])
-                    errors += 1
-                    continue
-                done += 1
-                report = entry["report"]
-                for sentence in report["fallback"]:
-                    typer.echo(
-                        f"{src.path}:{sentence['line']}: ({lang}) translated piece by piece: "
-                        f"{sentence['reason']}",
-                        err=True,
-                    )
-                totals["entities"] += report["entities"]
-                totals["preserved"] += report["preserved"]
-                totals["fallback"] += len(report["fallback"])
-                if not report["ok"]:
-                    lost = report["entities"] - report["preserved"]
-                    typer.echo(
-                        f"warning: {src.path} ({lang}): {lost} of {report['entities']} "
-                        "names not kept in their glossary form",
-                        err=True,
-                    )
-                if to_stdout and not json_report:
-                    sys.stdout.write(entry.pop("text"))
-                    sys.stdout.flush()
-            totals["files"] += done > 0
-    if json_report:
-        payload = {
-            "source": source,
-            "targets": targets,
-            "files": files,
-            "load_seconds": round(load_seconds, 4),
-            "seconds": round(time.perf_counter() - started, 4),
-        }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        typer.echo(_summary(totals, targets, errors), err=True)
-    if errors:
+
+def _stop_on(problems: list[str]) -> None:
+    """Print each problem and exit 2, if there is any."""
+    for problem in problems:
+        error(problem)
+    if problems:
         raise typer.Exit(EXIT_ERROR)
 
 
-def _is_output(src: Any, languages: set[str], out_dir: Path | None) -> bool:
-    """A file found in a folder that is itself a translation: ``a.hy.txt`` for one of
-    ``languages`` (the targets and every language onoma translates into), or anything
-    under ``out_dir``. ``notes.old.txt`` is no translation."""
-    if not src.is_dir:
-        return False
-    path = Path(src.path)
-    if out_dir is not None and Path(os.path.realpath(path)).is_relative_to(
-        os.path.realpath(out_dir)
-    ):
-        return True
-    stem, dot, tag = path.stem.rpartition(".")
-    return bool(stem and dot) and tag in languages
+def _translate_all(run: TranslateRun, sources: list[Source], *, echo: bool) -> None:
+    """Translate every source into every target, reporting each result as it comes."""
+    show = len(sources) > 1 or len(run.targets) > 1
+    with progress_bar("translating", len(sources) * len(run.targets), show=show) as bar:
+        for src in sources:
+            _translate_source(run, src, bar, echo=echo)
 
 
-def _output_languages(targets: list[str]) -> set[str]:
-    """The languages whose ``NAME.<lang>.<ext>`` files a folder may hold from earlier runs."""
-    from onoma.glossary.model import CORE_LANGUAGES
-    from onoma.translation.packages import installed_packages
-
-    return {*targets, *CORE_LANGUAGES, *(p.to_code for p in installed_packages())}
-
-
-def plan_outputs(inputs: list[str], targets: list[str], out_dir: Path | None) -> list[str]:
-    """Problems with the files a run would write, found before any work: an output that
-    is also an input, or one output for two inputs."""
-    inputs_at = {os.path.realpath(p): p for p in inputs if p != STDIN}
-    planned: dict[str, str] = {}
-    problems = []
-    for path in inputs:
-        for lang in targets:
-            target = output_path(path, lang, out_dir)
-            key = os.path.realpath(target)
-            if key in inputs_at:
-                problems.append(f"{path}: its output {target} is also an input; nothing done")
-            elif key in planned:
-                problems.append(
-                    f"{path}: its output {target} would also be the output of {planned[key]}; "
-                    "nothing done (use separate --out-dir folders)"
-                )
-            else:
-                planned[key] = path
-    return problems
+def _translate_source(
+    run: TranslateRun, src: Source, bar: ProgressBar | None, *, echo: bool
+) -> None:
+    """Translate one source into every target; ``echo`` prints the translation."""
+    item, original = run.read(src)
+    name = Path(src.path).name
+    if original is None:
+        error(str(item.error))
+        _step(bar, name, len(run.targets))
+        return
+    for lang in run.targets:
+        _step(bar, f"{name} → {lang}", 0)
+        output = run.translate(item, original, lang)
+        _step(bar, f"{name} → {lang}", 1)
+        _show(src.path, output, echo=echo)
 
 
-def _translate_one(
-    translator: Translator,
-    original: TextFile,
-    path: str,
-    lang: str,
-    out_dir: Path | None,
-    to_stdout: bool,
-) -> dict[str, Any]:
-    """Translate one input into one language and write it; a dict for the report."""
-    from onoma.files import write_atomic
-
-    entry: dict[str, Any] = {"to": lang, "output": None}
-    target = None if to_stdout else output_path(path, lang, out_dir)
-    try:
-        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
-        result = translator.translate(original.text, markdown=markdown)
-    except (OnomaError, RuntimeError) as exc:
-        entry["error"] = f"{path}: translation into {lang} failed: {exc}"
-        return entry
-    entry.update(route=result.route, seconds=round(result.seconds, 4))
-    entry["report"] = result.report.as_dict()
-    if target is None:
-        entry["text"] = result.text
-        return entry
-    try:
-        write_atomic(target, result.text, bom=original.bom)
-    except OnomaError as exc:
-        entry["error"] = str(exc)
-        return entry
-    entry["output"] = str(target)
-    return entry
+def _show(path: str, output: Output, *, echo: bool) -> None:
+    """Report one translation on stderr; ``echo`` prints it on stdout."""
+    if output.error:
+        error(output.error)
+        return
+    for note in output.notes(path):
+        typer.echo(note, err=True)
+    if echo:
+        sys.stdout.write(output.text or "")
+        sys.stdout.flush()
 
 
-def _summary(totals: dict[str, int], targets: list[str], errors: int) -> str:
-    files = totals["files"]
-    text = (
-        f"translated {files} file{'s' if files != 1 else ''} into {', '.join(targets)}: "
-        f"{totals['preserved']} of {totals['entities']} "
-        f"name{'s' if totals['entities'] != 1 else ''} kept"
-    )
-    if totals["fallback"]:
-        n = totals["fallback"]
-        text += f", {n} sentence{'s' if n != 1 else ''} translated piece by piece"
-    if errors:
-        text += f"; {errors} error{'s' if errors != 1 else ''}"
-    return text
+def _step(bar: ProgressBar | None, label: str, advance: int) -> None:
+    if bar:
+        bar.update(label, advance=advance)
