@@ -194,6 +194,16 @@ def test_empty_folder_is_an_error(env, tmp_path):
     result = invoke(str(empty), "--to", "ru")
     assert result.exit_code == 2
     assert "no .txt,.md files found" in result.stderr
+    # Found before any model is looked for or loaded.
+    result = invoke(str(empty), "--to", "ka")
+    assert result.stderr.startswith("error: no .txt,.md files found")
+
+
+def test_a_folder_inside_the_output_folder_is_translated(env):
+    result = invoke(str(env), "--to", "hy", "-o", str(env), "--json")
+    assert result.exit_code == 0, result.output
+    assert [Path(i["path"]).name for i in json.loads(result.stdout)["files"]] == ["a.txt"]
+    assert (env / "a.hy.txt").is_file()
 
 
 def test_an_input_is_never_overwritten_by_an_output(env):

@@ -82,8 +82,9 @@ def test_output_path(source, out_dir, expected):
 @pytest.mark.parametrize(
     ("name", "found_in_folder", "expected"),
     [
-        ("a.hy.txt", True, True),
-        ("a.ru.md", True, True),
+        ("a.hy.txt", True, True),  # a target of this run
+        ("a.ru.md", True, True),  # another language, next to its source a.md
+        ("solo.ru.txt", True, False),  # no solo.txt: an input written in Russian
         ("a.txt", True, False),
         ("notes.old.txt", True, False),
         ("notes.v2.txt", True, False),
@@ -92,31 +93,51 @@ def test_output_path(source, out_dir, expected):
     ],
 )
 def test_is_output_by_name(tmp_path, name, found_in_folder, expected):
+    write(tmp_path / "a.txt")
+    write(tmp_path / "a.md")
     source = Source(str(tmp_path / name), is_dir=found_in_folder)
-    assert is_output(source, {"hy", "ru"}, None) is expected
+    assert is_output(source, ["hy"], {"hy", "ru"}, None) is expected
 
 
 def test_is_output_under_the_output_folder(tmp_path):
     out = tmp_path / "out"
     inside = Source(write(out / "sub" / "renamed.txt"), is_dir=True)
     outside = Source(write(tmp_path / "a.txt"), is_dir=True)
-    assert is_output(inside, set(), out)
-    assert not is_output(outside, set(), out)
-    assert not is_output(inside, set(), None)
+    assert is_output(inside, [], set(), out)
+    assert not is_output(outside, [], set(), out)
+    assert not is_output(inside, [], set(), None)
 
 
-def test_output_languages_include_the_targets_and_core_languages():
-    assert output_languages(["de"]) == {"de", "en", "hy", "ru", "az"}
+def test_output_languages_include_the_targets_and_core_languages_but_not_the_source():
+    assert output_languages(["de"], "en") == {"de", "hy", "ru", "az"}
+    assert output_languages(["hy"], "ru") == {"hy", "en", "az"}
 
 
 def test_find_sources_skips_earlier_translations(tmp_path):
     folder = tmp_path / "docs"
-    names = ["b.txt", "b.ru.txt", "b.de.txt", "notes.old.txt", "c.az.md"]
+    names = ["b.txt", "b.ru.txt", "b.de.txt", "notes.old.txt", "c.az.md", "d.en.txt"]
     for name in names:
         write(folder / name)
     named = write(tmp_path / "x.hy.txt")
     found = find_sources([folder, named], [".txt", ".md"], ["de"], None)
-    assert sorted(Path(s.path).name for s in found) == ["b.txt", "notes.old.txt", "x.hy.txt"]
+    expected = ["b.txt", "c.az.md", "d.en.txt", "notes.old.txt", "x.hy.txt"]
+    assert sorted(Path(s.path).name for s in found) == expected
+
+
+def test_find_sources_in_the_output_folder_itself(tmp_path):
+    folder = tmp_path / "docs"
+    write(folder / "a.txt")
+    write(folder / "a.hy.txt")
+    for out in (folder, tmp_path):  # translate docs/ -o docs/, or -o .
+        found = find_sources([folder], [".txt"], ["hy"], out)
+        assert [Path(s.path).name for s in found] == ["a.txt"]
+    assert find_sources([tmp_path], [".txt"], ["hy"], folder) == []
+
+
+def test_find_sources_keeps_files_in_the_source_language(tmp_path):
+    write(tmp_path / "solo.ru.txt")
+    found = find_sources([tmp_path], [".txt"], ["en"], None, source="ru")
+    assert [Path(s.path).name for s in found] == ["solo.ru.txt"]
 
 
 def test_prints_translation_only_for_one_file_and_one_target(tmp_path):

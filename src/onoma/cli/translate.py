@@ -107,6 +107,7 @@ def translate(
 
     started = time.perf_counter()
     targets = _targets(to, source)
+    sources, to_stdout = _sources(paths or [], extensions, targets, out_dir, source)
     translators = _load_translators(
         targets,
         source,
@@ -116,7 +117,8 @@ def translate(
         protect=[n for value in protect_names or [] for n in split_list(value)],
     )
     load_seconds = time.perf_counter() - started
-    sources, to_stdout = _sources(paths or [], extensions, targets, out_dir)
+    if out_dir is not None:
+        _make_out_dir(out_dir)
     run = TranslateRun(source, translators, out_dir=out_dir, to_stdout=to_stdout)
     _translate_all(run, sources, echo=to_stdout and not json_report)
     if json_report:
@@ -169,24 +171,29 @@ def _load_translators(
 
 
 def _sources(
-    paths: list[Path], extensions: str, targets: list[str], out_dir: Path | None
+    paths: list[Path], extensions: str, targets: list[str], out_dir: Path | None, source: str
 ) -> tuple[list[Source], bool]:
-    """The inputs, and whether the translation is printed; exit 2 before any work when
-    there is none or an output cannot be written."""
+    """The inputs, and whether the translation is printed; exit 2 before any work (even
+    before the models load) when there is none or two outputs would clash."""
     from onoma.translation import translate_files as tf
 
-    sources = tf.find_sources(paths, extension_list(extensions), targets, out_dir)
+    sources = tf.find_sources(paths, extension_list(extensions), targets, out_dir, source)
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths))}")
     to_stdout = tf.prints_translation(sources, targets, out_dir)
     if not to_stdout:
         _stop_on(tf.output_problems(sources, targets, out_dir))
-    if out_dir is not None:
-        try:
-            tf.make_out_dir(out_dir)
-        except OnomaError as exc:
-            fail(str(exc))
     return sources, to_stdout
+
+
+def _make_out_dir(out_dir: Path) -> None:
+    """Create ``out_dir``, or exit 2."""
+    from onoma.translation.translate_files import make_out_dir
+
+    try:
+        make_out_dir(out_dir)
+    except OnomaError as exc:
+        fail(str(exc))
 
 
 def _stop_on(problems: list[str]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,36 +32,57 @@ def output_path(source: str, lang: str, out_dir: Path | None) -> Path:
     return (out_dir if out_dir is not None else path.parent) / name
 
 
-def is_output(source: Source, languages: set[str], out_dir: Path | None) -> bool:
+def is_output(
+    source: Source, targets: Collection[str], languages: Collection[str], skip_dir: Path | None
+) -> bool:
     """A file found in a folder that is itself a translation: ``a.hy.txt`` for one of
-    ``languages`` (the targets and every language onoma translates into), or anything
-    under ``out_dir``. ``notes.old.txt`` is no translation."""
+    ``targets``; for another of ``languages`` (the ones onoma translates into) only next
+    to its source ``a.txt``; or anything under ``skip_dir``. ``notes.old.txt`` is no
+    translation."""
     if not source.is_dir:
         return False
     path = Path(source.path)
-    if out_dir is not None and Path(os.path.realpath(path)).is_relative_to(
-        os.path.realpath(out_dir)
-    ):
+    if skip_dir is not None and _inside(path, skip_dir):
         return True
     stem, dot, tag = path.stem.rpartition(".")
-    return bool(stem and dot) and tag in languages
+    if not (stem and dot):
+        return False
+    return tag in targets or (tag in languages and path.with_name(stem + path.suffix).is_file())
 
 
-def output_languages(targets: list[str]) -> set[str]:
-    """The languages whose ``NAME.<lang>.<ext>`` files a folder may hold from earlier runs."""
+def output_languages(targets: list[str], source: str) -> set[str]:
+    """The languages whose ``NAME.<lang>.<ext>`` files a folder may hold from earlier
+    runs: the targets, onoma's core languages, every installed package's target; never
+    the language of the inputs (``a.ru.txt`` is an input with ``--from ru``)."""
     from onoma.glossary.model import CORE_LANGUAGES
     from onoma.translation.packages import installed_packages
 
-    return {*targets, *CORE_LANGUAGES, *(p.to_code for p in installed_packages())}
+    languages = {*targets, *CORE_LANGUAGES, *(p.to_code for p in installed_packages())}
+    return languages - {source}
 
 
 def find_sources(
-    paths: Iterable[Path | str], extensions: list[str], targets: list[str], out_dir: Path | None
+    paths: Iterable[Path | str],
+    extensions: list[str],
+    targets: list[str],
+    out_dir: Path | None,
+    source: str = "en",
 ) -> list[Source]:
-    """The inputs named on the command line, without the translations found in folders."""
-    languages = output_languages(targets)
+    """The inputs named on the command line, without the translations found in folders.
+
+    Files under ``out_dir`` are earlier outputs, unless a folder to translate is itself
+    inside ``out_dir`` (``onoma translate docs/ -o .``)."""
+    paths = list(paths)
+    languages = output_languages(targets, source)
+    skip_dir = out_dir
+    if out_dir is not None and any(Path(p).is_dir() and _inside(Path(p), out_dir) for p in paths):
+        skip_dir = None
     found = Source.from_args(paths, extensions)
-    return [s for s in found if not is_output(s, languages, out_dir)]
+    return [s for s in found if not is_output(s, targets, languages, skip_dir)]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 def prints_translation(sources: list[Source], targets: list[str], out_dir: Path | None) -> bool:
