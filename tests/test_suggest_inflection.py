@@ -78,7 +78,15 @@ def test_json_attaches_inflected_forms_to_their_entries(ru_corpus):
     clusters = {c["id"]: c for c in data}
     for cluster in data:
         for spelling in cluster["spellings"]:
-            assert set(spelling) == {"text", "count", "example", "where", "known", "inflection_of"}
+            assert set(spelling) == {
+                "text",
+                "count",
+                "example",
+                "where",
+                "known",
+                "inflection_of",
+                "mixed_script",
+            }
             assert cluster["id"] is not None or not spelling["text"].startswith(("Шуш", "Пашин"))
     shushi = spelling_table(clusters["shushi"])
     assert shushi["Шуша"] == (1, True, None)

@@ -5,11 +5,17 @@ in the text's language through :func:`onoma.keys.romanization_key` and rapidfuzz
 A word whose key equals a form's key, or scores close to it, is a likely variant.
 Each distinct word is looked up once per :class:`VariantSpotter`, however often it
 occurs and in however many files.
+
+In languages that inflect names (Russian, Armenian), a word that is an inflected form
+of a glossary form (Армении for Армения), or shares its root with the form it resembles
+(Армена, Армения), is no variant: replacing it would lose its ending. The test comes
+from :mod:`onoma.glossary.stems` and is built on the first look-up.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from onoma.glossary.model import Entry, Glossary
@@ -39,6 +45,31 @@ class LikelyVariant:
     score: float
 
 
+class _GrammarTest:
+    """Whether a word is a grammatical form rather than a spelling of a glossary form:
+    never, where names do not inflect."""
+
+    def __init__(
+        self,
+        inflected: Callable[[str], bool] | None,
+        one_root: Callable[[str, str], bool] | None,
+    ) -> None:
+        self.inflected = inflected
+        self.one_root = one_root
+
+    @classmethod
+    def build(cls, pairs: Iterable[list[tuple[Entry, str]]], lang: str) -> _GrammarTest:
+        from onoma.glossary.stems import inflection_test, one_root_test
+
+        forms = (form for found in pairs for _entry, form in found)
+        return cls(inflection_test(forms, lang), one_root_test(lang))
+
+    def __call__(self, word: str, form: str) -> bool:
+        if self.inflected is not None and self.inflected(word):
+            return True
+        return self.one_root is not None and self.one_root(word, form)
+
+
 class VariantSpotter:
     """Finds likely variants of one language's glossary forms in text."""
 
@@ -57,6 +88,7 @@ class VariantSpotter:
                 self.by_key.setdefault(romanization_key(form), []).append((entry, form))
         self.keys = list(self.by_key)
         self._cache: dict[str, tuple[Entry, str, float] | None] = {}
+        self._grammar: _GrammarTest | None = None
 
     def lookup(self, word: str) -> tuple[Entry, str, float] | None:
         """The entry ``word`` is likely a variant of, its curated name and the score."""
@@ -86,9 +118,16 @@ class VariantSpotter:
             self.by_key[best_key], key=lambda pair: fuzz.ratio(folded, fold_case(pair[1]))
         )
         score = round((key_score + fuzz.ratio(folded, fold_case(form))) / 2, 1)
-        if score < SCORE_CUTOFF:
+        if score < SCORE_CUTOFF or self._grammatical(word, form):
             return None
         return entry, entry.names[self.lang], score
+
+    def _grammatical(self, word: str, form: str) -> bool:
+        """True for an inflected form of a glossary form, or a word of one root with
+        ``form`` (ru, hy; see the module docs)."""
+        if self._grammar is None:
+            self._grammar = _GrammarTest.build(self.by_key.values(), self.lang)
+        return self._grammar(word, form)
 
     def _extends_known(self, folded: str) -> bool:
         """True for derived words such as "Armenians" when "Armenia" is listed."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from onoma.cli.common import (
     load_glossary,
     split_list,
 )
+
+if TYPE_CHECKING:
+    from onoma.glossary.suggest import Cluster
 
 
 def suggest_command(
@@ -41,8 +44,9 @@ def suggest_command(
 
     Spellings are grouped by fingerprint, n-gram and romanization keys, then nearest
     neighbours (rapidfuzz, with blocking); most frequent first. In Russian and Armenian,
-    inflected forms (Пашиняна for Пашинян) are shown but never proposed. Unreadable
-    files are reported (exit 2) and the others processed.
+    inflected forms (Пашиняна for Пашинян) are shown but never proposed, nor are
+    spellings that mix scripts. Unreadable files are reported (exit 2) and the others
+    processed.
     """
     from onoma.glossary.candidates import scan_corpus
     from onoma.glossary.suggest import cluster_spellings
@@ -67,16 +71,23 @@ def suggest_command(
         typer.echo(render_yaml(clusters, loaded, lang), nl=False)
     else:
         typer.echo(render_text(clusters), nl=False)
-    matched = sum(c.entry is not None and bool(c.new_spellings()) for c in clusters)
-    inflected = sum(c.entry is not None for c in clusters) - matched
-    found, new = len(spellings), len(clusters) - matched - inflected
+    typer.echo(_summary(read, len(spellings), clusters), err=True)
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _summary(read: int, found: int, clusters: list[Cluster]) -> str:
+    """The closing line: files, spellings, clusters by kind, mixed-script spellings."""
+    entries = [c for c in clusters if c.entry is not None]
+    matched = sum(bool(c.new_spellings()) for c in entries)
+    inflected = sum(not c.new_spellings() and bool(c.inflections) for c in entries)
+    new = len(clusters) - len(entries)
+    mixed = sum(len(c.mixed_spellings()) for c in clusters)
     only = f", {inflected} with inflected forms of entries only" if inflected else ""
-    typer.echo(
+    left = f"; {mixed} spelling{'s' * (mixed != 1)} in mixed scripts left out" if mixed else ""
+    return (
         f"{read} file{'s' * (read != 1)} read, "
         f"{found} candidate spelling{'s' * (found != 1)}, "
         f"{len(clusters)} cluster{'s' * (len(clusters) != 1)}: "
-        f"{matched} with new variants of entries, {new} new name{'s' * (new != 1)}{only}.",
-        err=True,
+        f"{matched} with new variants of entries, {new} new name{'s' * (new != 1)}{only}{left}."
     )
-    if errors:
-        raise typer.Exit(EXIT_ERROR)

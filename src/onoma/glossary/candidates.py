@@ -9,6 +9,9 @@ capitalised mid-sentence. A single word that is common, or a known name plus a
 derivational ending ("Armenian", "Azerbaijani"), is dropped too. Possessive 's is cut.
 In languages that inflect names, a run is also cut at an inflected form of a known
 one-word name ("Никола Пашиняна": "Никола", "Пашиняна"), which stays a candidate.
+Sentences end at the Armenian full stop (։) too; a dash opening a line of dialogue is
+passed over like a quote. An Armenian spelling with the definite article (Տաթևը)
+notes the word without it when the corpus has that word elsewhere.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 
 from onoma.files import DEFAULT_EXTENSIONS
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.stems import inflection_test
+from onoma.glossary.stems import bare_form, inflection_test
 from onoma.match import fold_case
 
 STOP_WORDS = {
@@ -37,18 +40,25 @@ STOP_WORDS = {
         spokesman spokeswoman spokesperson mayor governor senator judge bishop archbishop
         foreign defense defence monday tuesday wednesday thursday
         friday saturday sunday january february march april may june july august september
-        october november december""".split()
+        october november december yesterday today tomorrow tonight now later""".split()
     ),
     "ru": frozenset(
         """в во на по с со к ко о об от до из за для при и а но что как это этот эта он она
         они мы я вы его ее её их также однако когда если после президент министр генерал
-        премьер-министр""".split()
+        премьер-министр вчера сегодня завтра потом затем тогда теперь сейчас позже ранее
+        здесь там где уже ещё еще тем так поэтому кроме""".split()
+    ),
+    "hy": frozenset(
+        """նա նրանք նրա նրանց ես դու մենք դուք այս այդ այն այսօր երեկ վաղը հետո ապա երբ
+        իսկ և ու բայց սակայն նաև նույնպես եթե որ ինչ ինչպես որտեղ այստեղ այնտեղ հիմա
+        արդեն դեռ մինչ մինչև ըստ նախագահ վարչապետ նախարար""".split()
     ),
 }
 DERIVED_SUFFIXES = ("s", "es", "n", "ns", "an", "ans", "i", "is", "ian", "ians", "ese", "ish")
 """Endings that make a known name into another word: Armenia → Armenian(s)."""
-_SKIP_BACK = set(" \t\"“”„‘’'«»([{*#>-")
-_SENTENCE_END = set("\n.!?:;…")
+_SKIP_BACK = set(" \t\"“”„‘’'«»([{*#>-–—")
+_SENTENCE_END = set("\n.!?:;…։")
+"""Where a sentence ends, the Armenian full stop (։) too."""
 SNIPPET = 120
 
 
@@ -61,6 +71,9 @@ class Spelling:
     where: str = ""
     example: str = ""
     entry: Entry | None = None
+    bare: str | None = None
+    """The spelling without the Armenian definite article (Տաթև for Տաթևը), when the
+    corpus has the word without it, though not as a spelling (Տաթև Սարգսյան)."""
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +155,16 @@ class CorpusScan:
                     found[piece] = Spelling(piece, count, where, example, entry)
                 else:
                     spelling.count += count
+        self._mark_bare_forms(found)
         return found
+
+    def _mark_bare_forms(self, found: dict[str, Spelling]) -> None:
+        """Give each spelling with the article on its last word the spelling without it,
+        when the corpus has that last word and the spelling is no spelling of its own."""
+        for text, spelling in found.items():
+            bare = bare_form(text, self.lang)
+            if bare is not None and bare not in found and self.words.get(bare.split()[-1]):
+                spelling.bare = bare
 
     def _pieces(
         self, tokens: list[str], is_initial: bool, common: Callable[[str], bool]

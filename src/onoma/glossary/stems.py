@@ -15,8 +15,13 @@ one name, word by word, when
   (:data:`NAME_SUFFIXES`: Иван and Иванов, Армен and Армения are two names).
 
 The base of an inflected form is a glossary form, else the spelling that the inflected
-one begins with (Пашинян for Пашиняна), else the more frequent spelling. Glossary forms
+one begins with (Пашинян for Пашиняна), else one that does not end like a case form
+(Мария, not Марии), else the shorter, else the more frequent spelling. Glossary forms
 are never inflected forms.
+
+:func:`one_root_test` is looser: it also tells two names made from one another
+(Армен, Армения) and spellings the stemmer cannot tell apart (Анна, Анны, Ани). Such
+spellings are never variant spellings of one another.
 """
 
 from __future__ import annotations
@@ -46,6 +51,16 @@ NAME_SUFFIXES = {
     "hy": ("յան", "յանց", "ենց", "ունի", "իկ", "ուհի", "ցի", "ական", "ային"),
 }
 """Endings that make a name into another name, or into a derived word."""
+CASE_ENDINGS = {
+    "ru": ("ы", "у", "ю", "е", "и", "ом", "ем", "ём"),
+    "hy": ("ը", "ի", "ին", "ից", "ով", "ում"),
+}
+"""Endings of oblique case forms (and the Armenian article), for choosing a base."""
+ARTICLES = {"hy": ("ը", "ն")}
+"""The definite article; ``ն`` only after a vowel (Շուշին, Անին)."""
+_VOWELS_BEFORE_N = tuple("աեէըիոօւ")
+MIN_ROOT = 2
+"""Letters of a stem two words must both have to be taken for one root (Анна, Ани)."""
 SYLLABLES_BEFORE = {"hy": "աբաբ"}
 """Put before each word when stemming: Snowball's Armenian stemmer strips case endings
 only after a word's second syllable, and so leaves short names (Գևորգի) alone."""
@@ -103,7 +118,7 @@ def inflection_bases(nodes: Sequence[Spelling], lang: str) -> dict[int, list[int
             if i == j or pair in seen:
                 continue
             seen.add(pair)
-            order = _direction(nodes, forms, i, j)
+            order = _direction(stems, nodes, forms, i, j)
             if order is None:
                 continue
             inflected, base = order
@@ -150,9 +165,10 @@ def inflection_test(forms: Iterable[str], lang: str) -> Callable[[str], bool] | 
 class _Stems:
     """A language's stemmer, with its stems remembered, and the test of two forms."""
 
-    def __init__(self, stem: Callable[[str], str], suffixes: tuple[str, ...]) -> None:
+    def __init__(self, stem: Callable[[str], str], lang: str) -> None:
         self.stem = stem
-        self.suffixes = suffixes
+        self.suffixes = NAME_SUFFIXES.get(lang, ())
+        self.case_endings = CASE_ENDINGS.get(lang, ())
         self.stems: dict[str, str] = {}
 
     @classmethod
@@ -160,7 +176,7 @@ class _Stems:
         stem = stemmer_for(lang)
         if stem is None:
             return None
-        return cls(stem, NAME_SUFFIXES.get(_language(lang), ()))
+        return cls(stem, _language(lang))
 
     def form(self, text: str) -> _Form | None:
         """The text's words and stems (None for texts of more than :data:`MAX_WORDS`)."""
@@ -213,6 +229,63 @@ class _Stems:
                 return None
         return common
 
+    def one_root(self, a: str, b: str) -> bool:
+        """Whether two spellings, word by word the same number, have a word that differs
+        from its counterpart only after a shared root (see :func:`one_root_test`)."""
+        form, other = self.form(a), self.form(b)
+        if form is None or other is None or len(form.words) != len(other.words):
+            return False
+        pairs = zip(form.words, other.words, form.stems, other.stems, strict=True)
+        return any(w != v and self._one_root_word(w, v, s, t) for w, v, s, t in pairs)
+
+    def _one_root_word(self, word: str, other: str, stem: str, other_stem: str) -> bool:
+        if stem == other_stem and len(stem) >= MIN_ROOT and word.startswith(stem):
+            return True  # Анна, Анны, Ани; Армен, Армена
+        cuts = {_shared(word, other)}
+        shorter = min(stem, other_stem, key=len)
+        if word.startswith(shorter) and other.startswith(shorter):
+            cuts.add(len(shorter))
+        return any(cut >= MIN_KNOWN_STEM and self._derived(word[cut:], other[cut:]) for cut in cuts)
+
+    def _derived(self, ending: str, other: str) -> bool:
+        """Whether two endings after a shared root make two names: each is a case ending
+        (2 letters at most) or begins with a name-forming suffix, and their suffixes
+        differ (Армен, Армения; Мария, Марина)."""
+        found = []
+        for text in (ending, other):
+            suffix = max((s for s in self.suffixes if text.startswith(s)), key=len, default="")
+            if len(text) > MAX_ENDING or not (suffix or len(text) <= 2):
+                return False
+            found.append(suffix)
+        return found[0] != found[1]
+
+    def case_like(self, form: _Form) -> bool:
+        """Whether a word of ``form`` ends like an oblique case form (Марии, Тաթևը)."""
+        return any(word.endswith(self.case_endings) for word in form.words)
+
+
+def one_root_test(lang: str) -> Callable[[str, str], bool] | None:
+    """A test of whether two spellings are one name in different cases or two names made
+    from one root (Армен, Армена, Армения; Анна, Анны, Ани; Мария, Марина; Տաթև,
+    Տաթևիկ): a word and its counterpart have one stem, or differ after a shared root in
+    endings of which one begins with a name-forming suffix. Such spellings are never
+    variant spellings of one another. None where names do not inflect."""
+    stems = _Stems.for_lang(lang)
+    return None if stems is None else stems.one_root
+
+
+def bare_form(text: str, lang: str) -> str | None:
+    """``text`` without the definite article on its last word (Տաթև for Տաթևը), or None
+    when the language has none or ``text`` does not end with it. A name may end like
+    the article (Փաշինյան): callers check that the bare form occurs."""
+    articles = ARTICLES.get(_language(lang), ())
+    for article in articles:
+        bare = text[: -len(article)]
+        after_vowel = article != "ն" or bare.endswith(_VOWELS_BEFORE_N)
+        if text.endswith(article) and len(bare) >= MIN_KNOWN_STEM and after_vowel:
+            return bare
+    return None
+
 
 def _language(lang: str) -> str:
     """The language subtag of a language code: ``ru`` for ``ru-RU``."""
@@ -241,10 +314,12 @@ def _prefix_keys(form: _Form) -> Iterator[tuple[str, ...]]:
 
 
 def _direction(
-    nodes: Sequence[Spelling], forms: Sequence[_Form | None], i: int, j: int
+    stems: _Stems, nodes: Sequence[Spelling], forms: Sequence[_Form | None], i: int, j: int
 ) -> tuple[int, int] | None:
     """(inflected, base) for two related spellings, or None when both are glossary
-    forms or have different numbers of words."""
+    forms or have different numbers of words. The base is the glossary form, else the
+    spelling the other begins with, else one that does not end like a case form, else
+    the shorter, the more frequent, the first in alphabetical order."""
     a, b = forms[i], forms[j]
     if a is None or b is None or len(a.words) != len(b.words):
         return None
@@ -255,8 +330,8 @@ def _direction(
         return j, i
     if _begins(a.words, b.words):
         return i, j
-    rank_i = (-nodes[i].count, nodes[i].text)
-    rank_j = (-nodes[j].count, nodes[j].text)
+    rank_i = (stems.case_like(a), len(nodes[i].text), -nodes[i].count, nodes[i].text)
+    rank_j = (stems.case_like(b), len(nodes[j].text), -nodes[j].count, nodes[j].text)
     return (j, i) if rank_i < rank_j else (i, j)
 
 

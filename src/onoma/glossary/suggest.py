@@ -20,7 +20,15 @@ one glossary entry start linked; two entries are never merged into one cluster.
 In languages that inflect names (Russian, Armenian), a spelling that differs from a
 glossary form or another spelling only in its case ending (Пашиняна, Пашинян) joins
 that spelling's cluster first, as its inflected form (:mod:`onoma.glossary.stems`):
-shown, never proposed as a variant.
+shown, never proposed as a variant. Such a form takes no key or neighbour links of
+its own. Keys and neighbours never link two spellings of one root there (Армен and
+Армения, Мария and Марина, Анны and Ани: see :func:`~onoma.glossary.stems.one_root_test`),
+nor, in any language, a spelling with one of fewer words that is closer to some of
+its words than to the whole (Karina, Karin Tak). Both tests also compare each
+spelling with the name of the entry the other one's cluster holds.
+
+A spelling whose words mix scripts (Арутюнянa, with a Latin a) is shown and flagged,
+never proposed: it is usually a typo with a look-alike letter.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from dataclasses import dataclass, field
 
 from onoma.glossary.candidates import Spelling
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.stems import inflection_bases
+from onoma.glossary.stems import inflection_bases, one_root_test
 from onoma.keys import romanization_key
 from onoma.match import fold_case
 
@@ -42,6 +50,7 @@ NN_CUTOFF = 85.0
 MIN_NN_KEY = 5
 _PUNCT = re.compile(r"[^\w\s]")
 _VOWELS = re.compile(r"[aeiouy]")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -72,19 +81,50 @@ class Cluster:
         """The base spelling of which ``spelling`` is an inflected form, if it is one."""
         return self.inflections.get(spelling.text)
 
+    def mixed_script(self, spelling: Spelling) -> str | None:
+        """What mixes scripts in ``spelling`` (see :func:`mixed_script`), else None."""
+        return mixed_script(spelling.text)
+
+    def mixed_spellings(self) -> list[Spelling]:
+        """The spellings the glossary lacks whose words mix scripts: never proposed."""
+        return [s for s in self.spellings if not self.is_known(s) and mixed_script(s.text)]
+
     def new_spellings(self) -> list[str]:
-        """Spellings to add: the glossary lacks them (case aside) and they are not
-        inflected forms; each case-folded once."""
+        """Spellings to add: the glossary lacks them (case aside), they are not
+        inflected forms and do not mix scripts; each case-folded once."""
         seen = {fold_case(self.canonical)}
         if self.entry is not None:
             seen.update(fold_case(f) for f in self.entry.forms(self.lang))
         found = []
         for spelling in self.spellings:
             folded = fold_case(spelling.text)
-            if folded not in seen and spelling.text not in self.inflections:
+            if folded in seen or spelling.text in self.inflections:
+                continue
+            if mixed_script(spelling.text) is None:
                 seen.add(folded)
                 found.append(spelling.text)
         return found
+
+
+def mixed_script(text: str) -> str | None:
+    """What mixes scripts in a word of ``text`` ("Latin 'a' U+0061 in a Cyrillic word"),
+    or None. Such spellings are mostly typos with a look-alike letter (Арутюнянa), and
+    ``onoma glossary lint`` refuses them."""
+    if text.isascii():
+        return None
+    from onoma.scripts import script_of
+
+    for word in _WORD.findall(text):
+        scripts = [s for s in map(script_of, word) if s]
+        if len(set(scripts)) > 1:
+            main = max(sorted(set(scripts)), key=scripts.count)
+            foreign = ", ".join(
+                f"{script_of(c)} {c!r} U+{ord(c):04X}"
+                for c in word
+                if script_of(c) not in (main, None)
+            )
+            return f"{foreign} in a {main} word"
+    return None
 
 
 def fingerprint(text: str) -> str:
@@ -154,8 +194,8 @@ def cluster_spellings(
     cutoff: float = NN_CUTOFF,
 ) -> list[Cluster]:
     """Clusters worth a curator's look, most frequent first: new names seen at least
-    ``min_count`` times, and entries with spellings the glossary lacks (new variants
-    or inflected forms)."""
+    ``min_count`` times, and entries with spellings the glossary lacks (new variants,
+    inflected forms, spellings in mixed scripts)."""
     nodes = list(spellings)
     index = {s.text: i for i, s in enumerate(nodes)}
     for entry in glossary:
@@ -164,15 +204,19 @@ def cluster_spellings(
                 index[form] = len(nodes)
                 nodes.append(Spelling(form, 0, entry=entry))
     links = _Links([s.entry for s in nodes])
-    first_of_entry: dict[str, int] = {}
+    names: dict[str, int] = {}
     for i, node in enumerate(nodes):
         if node.entry is not None:
-            links.union(first_of_entry.setdefault(node.entry.id, i), i)
+            first = names.setdefault(node.entry.id, index.get(node.entry.names.get(lang, ""), i))
+            links.union(first, i)
     bases = inflection_bases(nodes, lang)
+    attached = set()
     for i, candidates in bases.items():
         for j in candidates:  # the best base that is not another entry's
             if links.union(j, i):
+                attached.add(i)
                 break
+    guard = _Guard(nodes, lang, links, names)
     texts = [s.text for s in nodes]
     rom = [romanization_key(t) for t in texts]
     keys: list[tuple[list[str], int]] = [
@@ -181,21 +225,27 @@ def cluster_spellings(
         ([ngram_fingerprint(t) for t in texts], 1),
         (rom, 3),
     ]
+    free = [i for i in range(len(nodes)) if i not in attached]
     bucket: dict[str, int] = {}
     for values, shortest in keys:
         bucket = {}
-        for i, value in enumerate(values):
-            if len(value) >= shortest:
-                links.union(bucket.setdefault(value, i), i)
+        for i in free:
+            if len(values[i]) >= shortest:
+                guard.link_key(bucket, values[i], i)
     extra = translit_key()
     # Transliterated keys share the romanization keys' buckets: Ղափան meets Kapan.
-    for i, text in enumerate(texts):
-        value = "" if text.isascii() else extra(text)
+    for i in free:
+        value = "" if texts[i].isascii() else extra(texts[i])
         if len(value) >= 3:
-            links.union(bucket.setdefault(value, i), i)
-    _nearest_neighbours(rom, links, cutoff)
+            guard.link_key(bucket, value, i)
+    _nearest_neighbours(rom, free, links, guard.link, cutoff)
+    return _clusters(nodes, lang, links, _inflected_forms(nodes, bases, links), min_count)
 
-    inflected = _inflected_forms(nodes, bases, links)
+
+def _clusters(
+    nodes: list[Spelling], lang: str, links: _Links, inflected: dict[str, str], min_count: int
+) -> list[Cluster]:
+    """The linked spellings as clusters worth showing, most frequent first."""
     groups: dict[int, list[Spelling]] = {}
     for i, node in enumerate(nodes):
         groups.setdefault(links.find(i), []).append(node)
@@ -212,15 +262,87 @@ def cluster_spellings(
             known = {fold_case(form) for form in names}
             forms = {t: base for t, base in forms.items() if fold_case(t) not in known}
             cluster = Cluster(entry.names.get(lang, names[0]), seen, entry, lang, forms)
-            if not (forms or cluster.new_spellings()):
+            if not (forms or cluster.mixed_spellings() or cluster.new_spellings()):
                 continue
         else:
-            base = next((s.text for s in seen if s.text not in forms), seen[0].text)
+            base, forms = _new_name(seen, forms)
             cluster = Cluster(base, seen, None, lang, forms)
         if cluster.total >= min_count:
             clusters.append(cluster)
     clusters.sort(key=lambda c: (-c.total, c.canonical))
     return clusters
+
+
+def _new_name(seen: list[Spelling], forms: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The name of a new entry and the inflected forms: the most frequent spelling that
+    is no inflected form and, if it can, no mix of scripts; without the Armenian article
+    when the corpus has the word without it (Տաթև, not Տաթևը)."""
+    plain = [s for s in seen if s.text not in forms] or seen
+    base = next((s for s in plain if mixed_script(s.text) is None), plain[0])
+    bare = base.bare
+    if bare is None or any(s.text == bare for s in seen):
+        return base.text, forms
+    forms = {text: bare if of == base.text else of for text, of in forms.items()}
+    forms[base.text] = bare
+    return bare, forms
+
+
+class _Guard:
+    """Links spellings found by keys and neighbours unless one is no variant of the
+    other (see the module docs); the cluster's entry name stands in for its spellings."""
+
+    def __init__(
+        self, nodes: list[Spelling], lang: str, links: _Links, names: dict[str, int]
+    ) -> None:
+        self.texts = [s.text for s in nodes]
+        self.words = [len(t.split()) for t in self.texts]
+        self.links = links
+        self.names = names
+        self.one_root = one_root_test(lang)
+
+    def link(self, i: int, j: int) -> None:
+        """Join the clusters of ``i`` and ``j`` unless the spellings must stay apart."""
+        links = self.links
+        ri, rj = links.find(i), links.find(j)
+        if ri == rj:
+            return
+        name_i, name_j = self._entry_name(ri), self._entry_name(rj)
+        for a, b in ((i, j), (i, name_j), (name_i, j)):
+            if a is not None and b is not None and a != b and self.apart(a, b):
+                return
+        links.union(ri, rj)
+
+    def link_key(self, bucket: dict[str, int], value: str, i: int) -> None:
+        """Link ``i`` to the first spelling with the key ``value``."""
+        j = bucket.setdefault(value, i)
+        if j != i:
+            self.link(j, i)
+
+    def _entry_name(self, root: int) -> int | None:
+        """The spelling that is the name of the entry in ``root``'s cluster, if any."""
+        entry_id = self.links.entry[root]
+        return None if entry_id is None else self.names.get(entry_id)
+
+    def apart(self, a: int, b: int) -> bool:
+        """Whether spellings ``a`` and ``b`` are never variants of one another."""
+        if self.words[a] != self.words[b]:
+            short, long = sorted((a, b), key=self.words.__getitem__)
+            return _resembles_part(self.texts[short], self.texts[long])
+        return self.one_root is not None and self.one_root(self.texts[a], self.texts[b])
+
+
+def _resembles_part(short: str, long: str) -> bool:
+    """Whether ``short`` is closer to some of ``long``'s words than to all of ``long``
+    (Karina: Karin, not Karin Tak); ``short`` has fewer words."""
+    from rapidfuzz.fuzz import ratio
+
+    key, words = romanization_key(short), long.split()
+    whole = ratio(key, romanization_key(long))
+    size = len(short.split())
+    return any(
+        ratio(key, romanization_key(" ".join(words[n : n + size]))) > whole
+        for n in range(len(words) - size + 1)
+    )
 
 
 def _inflected_forms(
@@ -245,11 +367,18 @@ def _inflected_forms(
     return found
 
 
-def _nearest_neighbours(keys: list[str], links: _Links, cutoff: float) -> None:
-    """Link spellings whose keys score ``cutoff`` or more, comparing within windows."""
+def _nearest_neighbours(
+    keys: list[str],
+    free: list[int],
+    links: _Links,
+    link: Callable[[int, int], None],
+    cutoff: float,
+) -> None:
+    """Link spellings of ``free`` whose keys score ``cutoff`` or more, comparing within
+    windows."""
     from rapidfuzz.fuzz import ratio
 
-    eligible = [i for i, key in enumerate(keys) if len(key) >= MIN_NN_KEY]
+    eligible = [i for i in free if len(keys[i]) >= MIN_NN_KEY]
     folded = [key.lower() for key in keys]
     orders = (
         sorted(eligible, key=lambda i: folded[i]),
@@ -266,4 +395,4 @@ def _nearest_neighbours(keys: list[str], links: _Links, cutoff: float) -> None:
                 if ki.startswith(kj) or kj.startswith(ki):
                     continue
                 if links.find(i) != links.find(j) and ratio(ki, kj, score_cutoff=cutoff):
-                    links.union(i, j)
+                    link(i, j)
