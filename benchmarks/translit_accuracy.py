@@ -95,14 +95,7 @@ def armenian(path: Path) -> None:
             ("ICU Latin-Russian/BGN", _icu("Latin-Russian/BGN")),
         ],
     }
-    print(f"{'target':<8}{'system':<24}{'accuracy':>9}")
-    failures = {}
-    for column, entries in systems.items():
-        for name, convert in entries:
-            score, misses = accuracy(rows, column, convert)
-            print(f"{column:<8}{name:<24}{score:>9.1%}")
-            if name == "onoma press":
-                failures[column] = misses
+    failures = score_systems(rows, systems, source="en_press", width=8)
     reverse, reverse_misses = accuracy(
         [{**r, "en": r["en_press"], "en_press": r["hy"]} for r in rows],
         "en",
@@ -111,6 +104,24 @@ def armenian(path: Path) -> None:
     print(f"{'en':<8}{'onoma hy -> press':<24}{reverse:>9.1%}")
     failures["en (from hy)"] = reverse_misses
     _print_misses(failures)
+
+
+def score_systems(
+    rows: list[dict[str, str]],
+    systems: dict[str, list[tuple[str, Callable[[str], str]]]],
+    source: str,
+    width: int,
+) -> dict[str, list]:
+    """Print each system's accuracy per target column; the misses of onoma press."""
+    print(f"{'target':<{width}}{'system':<24}{'accuracy':>9}")
+    failures = {}
+    for column, entries in systems.items():
+        for name, convert in entries:
+            score, misses = accuracy(rows, column, convert, source=source)
+            print(f"{column:<{width}}{name:<24}{score:>9.1%}")
+            if name == "onoma press":
+                failures[column] = misses
+    return failures
 
 
 def azerbaijani(path: Path) -> None:
@@ -141,15 +152,8 @@ def azerbaijani(path: Path) -> None:
             ("ICU Latin-Russian/BGN", _icu("Latin-Russian/BGN")),
         ],
     }
-    print(f"{'target':<10}{'system':<24}{'accuracy':>9}")
-    failures = {}
-    for column, entries in systems.items():
-        for name, convert in entries:
-            score, misses = accuracy(rows, column, convert, source="az")
-            print(f"{column:<10}{name:<24}{score:>9.1%}")
-            if name == "onoma press":
-                failures[f"{column} (from az)"] = misses
-    _print_misses(failures)
+    failures = score_systems(rows, systems, source="az", width=10)
+    _print_misses({f"{column} (from az)": misses for column, misses in failures.items()})
 
 
 def main() -> None:
