@@ -1,7 +1,8 @@
 """Normalization throughput, measured side by side on the same generated text.
 
 Prints, for glossaries of 100 and 10,000 generated entries:
-- onoma: ``Normalizer.normalize`` (replacements; and with likely-variant suggestions);
+- onoma: ``Normalizer.normalize`` (the normalized text; with the change report built,
+  line and column of every replacement; and with likely-variant suggestions);
 - raw scan: pyahocorasick ``iter`` over the same folded text with the same automaton,
   no replacement: the floor onoma builds on;
 - naive: one ``re.sub`` per variant, what a user would otherwise write (on a prefix of
@@ -94,6 +95,12 @@ def raw_scan(automaton, text: str) -> None:
         pass
 
 
+def normalize_with_report(normalizer: Normalizer, text: str) -> int:
+    """Normalize and build the change report (line and column of every replacement), as
+    ``onoma normalize --json`` does."""
+    return len(normalizer.normalize(text).changes)
+
+
 def naive(glossary: Glossary, text: str) -> str:
     for entry in glossary:
         name = entry.names["en"]
@@ -110,8 +117,8 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     print(
-        f"{'entries':>8} {'onoma MB/s':>11} {'+suggest':>9} {'raw scan':>9} {'naive':>8} "
-        f"{'onoma/raw':>10} {'onoma/naive':>12}"
+        f"{'entries':>8} {'onoma MB/s':>11} {'+report':>8} {'+suggest':>9} {'raw scan':>9} "
+        f"{'naive':>8} {'onoma/raw':>10} {'+report/raw':>12} {'onoma/naive':>12}"
     )
     results = {}
     for size in (100, 10_000):
@@ -120,8 +127,11 @@ def main() -> None:
         megabytes = len(text.encode("utf-8")) / 1e6
         normalizer = Normalizer(glossary, "en", suggest=False)
         suggesting = Normalizer(glossary, "en", suggest=True)
-        t_onoma, t_raw = best_interleaved(
-            3, (normalizer.normalize, text), (raw_scan, normalizer.matcher.automaton, text)
+        t_onoma, t_report, t_raw = best_interleaved(
+            3,
+            (normalizer.normalize, text),
+            (normalize_with_report, normalizer, text),
+            (raw_scan, normalizer.matcher.automaton, text),
         )
         t_suggest = best_of(1, suggesting.normalize, text)
         prefix = text[: args.naive_kb * 1000]
@@ -130,15 +140,16 @@ def main() -> None:
         t_onoma_prefix = best_of(3, normalizer.normalize, prefix)
         mbps = {
             "onoma": megabytes / t_onoma,
+            "report": megabytes / t_report,
             "suggest": megabytes / t_suggest,
             "raw": megabytes / t_raw,
             "naive": prefix_mb / t_naive,
         }
         results[size] = (glossary, text, normalizer, mbps)
         print(
-            f"{size:>8} {mbps['onoma']:>11.1f} {mbps['suggest']:>9.1f} {mbps['raw']:>9.1f} "
-            f"{mbps['naive']:>8.3f} {mbps['onoma'] / mbps['raw']:>10.2f} "
-            f"{t_naive / t_onoma_prefix:>12.0f}x"
+            f"{size:>8} {mbps['onoma']:>11.1f} {mbps['report']:>8.1f} {mbps['suggest']:>9.1f} "
+            f"{mbps['raw']:>9.1f} {mbps['naive']:>8.3f} {mbps['onoma'] / mbps['raw']:>10.2f} "
+            f"{mbps['report'] / mbps['raw']:>12.2f} {t_naive / t_onoma_prefix:>12.0f}x"
         )
     print(
         f"\ncorpus {megabytes:.1f} MB; naive loop timed on a {args.naive_kb} kB prefix "

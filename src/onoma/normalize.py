@@ -8,6 +8,7 @@ and which unlisted words look like variants. File handling lives in
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -41,15 +42,28 @@ class Suggestion(NamedTuple):
 
 @dataclass
 class NormalizeResult:
-    """The normalized text and the report of what changed."""
+    """The normalized text and the report of what changed.
+
+    ``changes`` is built when first asked for, from the offsets recorded while
+    normalizing: a caller that wants only the text (or only whether it changed) does not
+    pay for line and column numbers."""
 
     text: str
-    changes: list[Change] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    source: str = field(default="", repr=False)
+    """The text before normalization, where the offsets of ``edits`` point."""
+    edits: list[tuple[int, str, str, str]] = field(default_factory=list, repr=False)
+    """``(offset, old, new, id)`` of each replacement, in text order."""
 
     @property
     def changed(self) -> bool:
-        return bool(self.changes)
+        return bool(self.edits)
+
+    @functools.cached_property
+    def changes(self) -> list[Change]:
+        """Each replacement at its 1-based line and column of the input."""
+        locate = _Locator(self.source)
+        return [Change(*locate(start), old, new, id_) for start, old, new, id_ in self.edits]
 
 
 def carry_case(surface: str, name: str, form: str | None = None) -> str:
@@ -142,11 +156,8 @@ def _apply(
 ) -> NormalizeResult:
     """Write each edit's canonical form (in the case of the text) over its span."""
     pieces: list[str] = []
-    changes: list[Change] = []
+    changes: list[tuple[int, str, str, str]] = []
     cursor = 0
-    # Line and column of each change, counted as we go (_Locator, inlined: it is hot).
-    line, line_start, counted = 1, 0, 0
-    make_change = Change._make  # tuple.__new__: no Python-level __new__ per change
     for start, end, index in edits:
         target = targets[index]
         old = text[start:end]
@@ -160,19 +171,14 @@ def _apply(
             new += "."  # "the U.N." at the end of a sentence: its full stop stays
         elif new[-1] == "." and old[-1] != "." and text.startswith(".", end):
             new = new[:-1]  # "in Washington DC." → "in Washington, D.C.", not "D.C.."
-        newlines = text.count("\n", counted, start)
-        if newlines:
-            line += newlines
-            line_start = text.rfind("\n", counted, start) + 1
-        counted = start
         pieces.append(text[cursor:start])
         pieces.append(new)
         cursor = end
-        changes.append(make_change((line, start - line_start + 1, old, new, target.entry.id)))
+        changes.append((start, old, new, target.entry.id))
     if not changes:
-        return NormalizeResult(text, [], suggestions)
+        return NormalizeResult(text, suggestions)
     pieces.append(text[cursor:])
-    return NormalizeResult("".join(pieces), changes, suggestions)
+    return NormalizeResult("".join(pieces), suggestions, source=text, edits=changes)
 
 
 def normalize_text(
