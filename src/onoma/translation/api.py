@@ -155,7 +155,7 @@ class Translator:
             content = run.text
             if self.normalizer is not None:
                 normalized = self.normalizer.normalize(content, verbatim_spans(content))
-                report.normalized += len(normalized.changes)
+                report.normalized += len(normalized.edits)
                 content = normalized.text
             parts: list[str | _Unit] = []
             cursor = 0
