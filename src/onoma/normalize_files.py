@@ -146,8 +146,9 @@ class NormalizeRun:
         for o in self.outcomes:
             if o.result is None:
                 continue
-            for c in o.result.changes if not o.error else ():  # a failed write changed nothing
-                per_entry[(c.id, c.old, c.new)] += 1
+            edits = o.result.edits if not o.error else ()  # a failed write changed nothing
+            for _, old, new, entry_id in edits:
+                per_entry[(entry_id, old, new)] += 1
             for s in o.result.suggestions:
                 lines.append(
                     f"{o.path}:{s.line}:{s.column}: likely variant {s.text!r} of "
@@ -158,7 +159,7 @@ class NormalizeRun:
         what = "rewritten" if self.in_place else "would change"
         for o in self.outcomes:
             if o.path in changed_files and len(self.outcomes) > 1:
-                count = len(o.result.changes)
+                count = len(o.result.edits)
                 lines.append(f"{what}: {o.path} ({count} replacement{'s' * (count != 1)})")
         for (entry_id, old, new), count in sorted(per_entry.items()):
             lines.append(f"  {old} → {new} ×{count} ({entry_id})")
