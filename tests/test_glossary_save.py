@@ -158,3 +158,16 @@ def test_a_new_file_gets_the_umask_and_no_temporary_is_left(tmp_path):
         os.umask(old)
     assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["new.yaml"]
+
+
+def test_a_target_that_is_a_folder_is_refused_before_anything_is_written(tmp_path):
+    from onoma.errors import InputError
+    from onoma.files import write_atomic_all
+
+    first, folder = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("old\n")
+    folder.mkdir()
+    with pytest.raises(InputError, match="cannot write: not a regular file"):
+        write_atomic_all([(first, "new\n", False), (folder, "new\n", False)])
+    assert first.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]

@@ -309,3 +309,30 @@ def test_split_pieces_cuts_between_words():
     assert all(len(part) <= 4 for part in parts)
     assert all(part[0].startswith("▁") for part in parts[1:])
     assert split_pieces(["x"] * 9, 4) == [["x"] * 4, ["x"] * 4, ["x"]]
+
+
+def test_every_part_of_a_long_sentence_carries_the_language_token():
+    from types import SimpleNamespace
+
+    from onoma.translation.engine import MAX_INPUT_PIECES, Model
+
+    class WordPieces:  # one piece per word, as SentencePiece would mark them
+        def encode(self, texts, out_type=str):
+            return [["▁" + word for word in text.split()] for text in texts]
+
+        def decode_pieces(self, pieces):
+            return "".join(pieces)
+
+    sent = []
+
+    class Copier:
+        def translate_batch(self, tokens, **options):
+            sent.extend(tokens)
+            return [SimpleNamespace(hypotheses=[[p for p in t if p != ">>hye<<"]]) for t in tokens]
+
+    pieces = WordPieces()
+    model = Model(Path("."), "en", "hy", Copier(), pieces, pieces, source_prefix=">>hye<<")
+    sentence = " ".join(f"w{i}" for i in range(450))
+    assert model.translate([sentence]) == [sentence]
+    assert len(sent) == 3
+    assert all(part[0] == ">>hye<<" and len(part) <= MAX_INPUT_PIECES for part in sent)

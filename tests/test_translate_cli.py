@@ -253,3 +253,13 @@ def test_indented_paragraphs_of_plain_text_are_translated(env):
     assert result.exit_code == 0, result.output
     assert (env / "t.ru.txt").read_text(encoding="utf-8") == "Intro.\n\n\tШуши is a town.\n"
     assert (env / "t.ru.md").read_text(encoding="utf-8") == text  # Markdown: a code block
+
+
+def test_a_packages_path_that_is_a_file_is_a_clear_error(env, tmp_path, monkeypatch):
+    bad = tmp_path / "packages-file"
+    bad.write_text("not a folder")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(bad))
+    result = invoke(str(env / "a.txt"), "--to", "hy")
+    assert result.exit_code == 2
+    assert "not a folder (check ARGOS_PACKAGES_DIR)" in result.stderr
+    assert "Traceback" not in result.output

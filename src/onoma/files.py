@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,8 @@ def _targets(
             status = None
         except OSError as exc:
             raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        if status is not None and not stat.S_ISREG(status.st_mode):
+            raise InputError(path, "cannot write: not a regular file")
         if status is not None and (not status.st_mode & 0o222 or not os.access(real, os.W_OK)):
             raise InputError(path, "cannot write: read-only file")
         targets.append((real, status))

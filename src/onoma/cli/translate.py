@@ -177,7 +177,10 @@ def _sources(
     before the models load) when there is none or two outputs would clash."""
     from onoma.translation import translate_files as tf
 
-    sources = tf.find_sources(paths, extension_list(extensions), targets, out_dir, source)
+    try:
+        sources = tf.find_sources(paths, extension_list(extensions), targets, out_dir, source)
+    except OnomaError as exc:  # the packages folder cannot be listed
+        fail(str(exc))
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths))}")
     to_stdout = tf.prints_translation(sources, targets, out_dir)

@@ -30,9 +30,9 @@ MAX_BATCH_TOKENS = 2048
 LENGTH_PENALTY = 0.2
 """As Argos Translate uses it."""
 DEFAULT_BEAM_SIZE = 4
+"""As Argos Translate's default (``ARGOS_BEAM_SIZE``)."""
 MAX_INPUT_PIECES = 200
 """Longest input sent to a model in one piece (models have 256 or more positions)."""
-"""As Argos Translate's default (``ARGOS_BEAM_SIZE``)."""
 OPUS_MT_LANGUAGES = frozenset({"hy"})
 """Languages the Argos index has no package from or into: an OPUS-MT import provides them."""
 
@@ -117,9 +117,10 @@ class Model:
     def encode(self, texts: Sequence[str]) -> list[list[str]]:
         """SentencePiece pieces of each text (with the source prefix token, if any)."""
         pieces = self.source_sp.encode(list(texts), out_type=str)
-        if self.source_prefix:
-            return [[self.source_prefix, *p] for p in pieces]
-        return pieces
+        return [self._with_prefix(p) for p in pieces]
+
+    def _with_prefix(self, pieces: list[str]) -> list[str]:
+        return [self.source_prefix, *pieces] if self.source_prefix else pieces
 
     def decode(self, pieces: Sequence[str]) -> str:
         """Text from output pieces (target prefix dropped; unknown pieces kept)."""
@@ -143,10 +144,11 @@ class Model:
         if not texts:
             return []
         owners, tokens = [], []
-        for owner, pieces in enumerate(self.encode(texts)):
-            for part in split_pieces(pieces, MAX_INPUT_PIECES):
+        limit = MAX_INPUT_PIECES - bool(self.source_prefix)
+        for owner, pieces in enumerate(self.source_sp.encode(list(texts), out_type=str)):
+            for part in split_pieces(pieces, limit):
                 owners.append(owner)
-                tokens.append(part)
+                tokens.append(self._with_prefix(part))  # each part gets the language token
         longest = max(len(t) for t in tokens)
         if max_decoding_length is None:
             # Room for targets that take three times the source's pieces, and no more:
