@@ -160,6 +160,8 @@ def test_plurals_and_lower_case_lookalikes_are_not_suggested():
         ("(the U.N.)", "(the UN)"),
         ("met in Washington DC. It was cold.", "met in Washington, D.C. It was cold."),
         ("met in Washington DC today", "met in Washington, D.C. today"),
+        ('He said: "I work at the U.N."\n', 'He said: "I work at the UN."\n'),
+        ("at the U.N.          Next", "at the UN          Next"),
     ],
 )
 def test_a_form_ending_a_sentence_keeps_its_full_stop(text, expected):

@@ -9,6 +9,7 @@ and which unlisted words look like variants. File handling lives in
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -77,12 +78,15 @@ def carry_case(surface: str, name: str, form: str | None = None) -> str:
     return name
 
 
+_SENTENCE_END = re.compile(r"[\"”’»]*[ \t]*(?:\r|\n|\Z)")
+
+
 def ends_sentence(text: str, end: int) -> bool:
     """Whether a form ending in a full stop at ``text[:end]`` surely ends its sentence
-    too: the text or the line ends there. ("the U.N. Security Council": a capital
+    too: only closing quotes (where American style puts the sentence's stop), then the
+    end of the line or of the text, follow it. ("the U.N. Security Council": a capital
     after it says nothing, most such stops end only the abbreviation.)"""
-    rest = text[end : end + 8].lstrip(" \t")
-    return not rest or rest[0] in "\r\n"
+    return _SENTENCE_END.match(text, end) is not None
 
 
 class _Locator:
