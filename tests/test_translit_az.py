@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from onoma.cli.translit import translit
 from onoma.glossary import add as add_module
 from onoma.glossary import load_file
+from onoma.glossary.model import Glossary
 from onoma.scripts import scripts_in
 from onoma.translit import list_schemes, transliterate
 from onoma.translit import schemes as schemes_module
@@ -343,7 +344,19 @@ def test_guess_lang():
     assert add_module.guess_lang("Շուշի") == "en"
 
 
-def test_press_finds_azerbaijani_words_by_c_o_u_with_cedilla_or_umlaut() -> None:
-    text = "Füzuli, Göyçay, Xaçmaz"
-    assert transliterate(text, to="latn", scheme="press") == "Fuzuli, Goychay, Khachmaz"
-    assert transliterate(text, to="cyrl", scheme="press") == "Физули, Гёйчай, Хачмаз"
+def test_c_o_u_with_cedilla_or_umlaut_are_azerbaijani_next_to_unmistakable_letters() -> None:
+    text = "Şəki, Füzuli, Göyçay, Xaçmaz"
+    assert transliterate(text, to="latn", scheme="press") == "Sheki, Fuzuli, Goychay, Khachmaz"
+    assert transliterate(text, to="cyrl", scheme="press") == "Шеки, Физули, Гёйчай, Хачмаз"
+    # Alone they are no sign of Azerbaijani: Zürich, Curaçao stay English spellings.
+    assert transliterate("Zürich, Curaçao", to="cyrl") == transliterate(
+        "Zürich, Curaçao", to="cyrl", lang="en"
+    )
+    assert transliterate("Füzuli", to="latn", lang="az", scheme="press") == "Fuzuli"
+
+
+def test_add_says_when_c_o_u_made_a_name_azerbaijani() -> None:
+    draft = add_module.draft_entry("Füzuli", "place", Glossary())
+    assert draft.entry.names["en"] == "Fuzuli"
+    assert draft.warnings[0] == "'Füzuli' taken as Azerbaijani (ç, ö or ü); pass --lang if not"
+    assert not add_module.draft_entry("Şəki", "place", Glossary()).warnings

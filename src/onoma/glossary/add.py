@@ -52,6 +52,7 @@ def draft_entry(
     name = " ".join(name.split())
     if not name:
         raise OnomaError("the name is empty")
+    guessed = lang is None
     if lang is None:
         lang = guess_lang(name)
     if entry_type not in ENTRY_TYPES:
@@ -74,16 +75,26 @@ def draft_entry(
     if entry_id is not None:
         _check_id(entry_id, glossary)
     names, warnings = _draft_forms(name, lang, expected, forms, transliterate)
+    if guessed and lang == "az" and not _az_for_sure(name):
+        warnings.insert(0, f"{name!r} taken as Azerbaijani (ç, ö or ü); pass --lang if not")
     new_id = entry_id if entry_id is not None else slug(names.get("en", name))
     _check_id(new_id, glossary)
     return NewEntry(Entry(id=new_id, type=entry_type, names=names, review=True), warnings)
 
 
 def guess_lang(name: str) -> str:
-    """``az`` for a Latin-script name with Azerbaijani letters (Şəki, Ağdam), else ``en``."""
+    """``az`` for a Latin-script name with Azerbaijani letters (Şəki, Ağdam; also ç, ö, ü:
+    Füzuli, Göyçay, which English press spellings never have), else ``en``."""
+    from onoma.translit.runs import has_az_latin, has_az_or_other_latin
+
+    latin = scripts_in(name) == {"Latin"}
+    return "az" if latin and (has_az_latin(name) or has_az_or_other_latin(name)) else "en"
+
+
+def _az_for_sure(name: str) -> bool:
     from onoma.translit.runs import has_az_latin
 
-    return "az" if scripts_in(name) == {"Latin"} and has_az_latin(name) else "en"
+    return has_az_latin(name)
 
 
 def _check_id(entry_id: str, glossary: Glossary) -> None:

@@ -13,7 +13,7 @@ transform does not cover is left as it is.
 from __future__ import annotations
 
 from onoma.translit import schemes
-from onoma.translit.runs import detect_lang, has_az_cyrillic, split_runs
+from onoma.translit.runs import detect_lang, has_az_cyrillic, has_az_latin, split_runs
 from onoma.translit.schemes import SchemeInfo, TranslitError, list_schemes
 
 __all__ = ["SchemeInfo", "TranslitError", "list_schemes", "transliterate", "uncovered"]
@@ -42,10 +42,11 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
         return "\n".join(transliterate(line, to, lang, scheme) for line in text.split("\n"))
     target = "latn" if to == "ascii" else to
     az_cyrillic = lang is None and has_az_cyrillic(text)
+    az_latin = lang is None and has_az_latin(text)
     pieces = []
     for run in split_runs(text):
         source = "armn" if run.script == "armn_punct" else run.script
-        run_lang = lang or detect_lang(run, az_cyrillic)
+        run_lang = lang or detect_lang(run, az_cyrillic, az_latin)
         key = None
         if source is not None and run_lang is not None:
             key = schemes.find(run_lang, source, target, scheme)
@@ -69,10 +70,11 @@ def uncovered(
         return missing
     target = "latn" if to == "ascii" else to
     az_cyrillic = lang is None and has_az_cyrillic(text)
+    az_latin = lang is None and has_az_latin(text)
     missing = {}
     for run in split_runs(text):
         source = "armn" if run.script == "armn_punct" else run.script
-        run_lang = lang or detect_lang(run, az_cyrillic)
+        run_lang = lang or detect_lang(run, az_cyrillic, az_latin)
         if source is None or run_lang is None or run_lang in missing:
             continue
         if schemes.find(run_lang, source, target, scheme) is None:

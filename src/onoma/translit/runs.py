@@ -26,7 +26,10 @@ _RUN = re.compile(
 
 # Letters found in Azerbaijani but not in Russian or English text.
 _AZ_CYRL = re.compile("[ӘәҜҝҸҹҒғҺһӨөҮүЈј]")
-_AZ_LATN = re.compile("[ƏəıİĞğŞşÇçÖöÜü]")
+_AZ_LATN = re.compile("[ƏəıİĞğŞş]")
+_AZ_OR_OTHER_LATN = re.compile("[ÇçÖöÜü]")
+"""Letters of Azerbaijani that Turkish, German or French also have: Azerbaijani only
+next to an unmistakable one (a name list with Şəki and Füzuli)."""
 
 
 class Run(NamedTuple):
@@ -54,23 +57,32 @@ def has_az_cyrillic(text: str) -> bool:
 
 
 def has_az_latin(text: str) -> bool:
-    """Whether ``text`` has letters of the Azerbaijani Latin alphabet absent from English
-    (ə, ğ, ı, İ, ş, ç, ö, ü: English press spellings of the region's names have none)."""
+    """Whether ``text`` has letters of the Azerbaijani Latin alphabet that neither
+    English nor its neighbours use (ə, ğ, ı, İ, ş)."""
     return _AZ_LATN.search(text) is not None
 
 
-def detect_lang(run: Run, az_cyrillic: bool = False) -> str | None:
+def has_az_or_other_latin(text: str) -> bool:
+    """Whether ``text`` has ç, ö or ü: Azerbaijani, or Turkish, German, French…"""
+    return _AZ_OR_OTHER_LATN.search(text) is not None
+
+
+def detect_lang(run: Run, az_cyrillic: bool = False, az_latin: bool = False) -> str | None:
     """Guess the source language of a run from its script and letters.
 
     ``az_cyrillic`` says that the surrounding text is Azerbaijani Cyrillic, so that words
-    without any Azerbaijani letter (Шуша) are read as Azerbaijani too.
+    without any Azerbaijani letter (Шуша) are read as Azerbaijani too; ``az_latin`` that
+    it has unmistakably Azerbaijani Latin letters, so that a word with ç, ö or ü is read
+    as Azerbaijani (Füzuli next to Şəki; Zürich alone stays English).
     """
     if run.script in ("armn", "armn_punct"):
         return "hy"
     if run.script == "cyrl":
         return "az" if az_cyrillic or _AZ_CYRL.search(run.text) else "ru"
     if run.script == "latn":
-        return "az" if has_az_latin(run.text) else "en"
+        if has_az_latin(run.text) or (az_latin and has_az_or_other_latin(run.text)):
+            return "az"
+        return "en"
     return None
 
 
