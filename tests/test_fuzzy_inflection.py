@@ -89,3 +89,11 @@ def test_english_needs_no_stemmer():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_fuzzy_keeps_a_misspelling_with_a_case_ending_as_a_suggestion():
+    glossary = Glossary([Entry("kocharyan", "person", {"ru": "Кочарян"})])
+    text = "Кочарьяна видели, Кочарьян пришёл."
+    result = normalize_text(text, glossary, lang="ru", fuzzy=True)
+    assert result.text == "Кочарьяна видели, Кочарян пришёл."
+    assert [(s.text, s.canonical) for s in result.suggestions] == [("Кочарьяна", "Кочарян")]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from onoma.fuzzy import LikelyVariant, VariantSpotter
 from onoma.glossary.model import Glossary
-from onoma.match import Matcher, Pattern, protected_spans
+from onoma.match import Matcher, Pattern, fold_case, protected_spans
 from onoma.spans import merge_spans, outside
 
 
@@ -140,16 +140,32 @@ class Normalizer:
         taken = merge_spans([*((start, end) for start, end, _ in edits), *urls, *keep])
         likely = self.spotter.find(text, taken)
         if self.fuzzy:
+            replace = [v for v in likely if self._replaceable(v)]
+            likely = [v for v in likely if not self._replaceable(v)]
             first = len(targets)
-            targets = [*targets, *likely]
-            edits.extend((v.start, v.end, first + i) for i, v in enumerate(likely))
+            targets = [*targets, *replace]
+            edits.extend((v.start, v.end, first + i) for i, v in enumerate(replace))
             edits.sort()
-            return _apply(text, edits, targets, [])
         locate = _Locator(text)
         suggestions = [
             Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score) for v in likely
         ]
         return _apply(text, edits, targets, suggestions)
+
+    def _replaceable(self, variant: LikelyVariant) -> bool:
+        """Whether ``--fuzzy`` may replace a likely variant. In languages that inflect
+        names, not one that seems to carry a case ending the name lacks (Кочарьяна, a
+        genitive, for Кочарян): the name would lose it; it stays a suggestion."""
+        from onoma.glossary.stems import CASE_ENDINGS, VOWELS
+
+        lang = self.lang.replace("_", "-").split("-")[0]
+        if lang not in CASE_ENDINGS:
+            return True
+        word, name = fold_case(variant.text), fold_case(variant.canonical)
+        if any(word.endswith(e) and not name.endswith(e) for e in CASE_ENDINGS[lang]):
+            return False
+        vowels = VOWELS[lang]
+        return not (word[-1:] in vowels and name[-1:] not in vowels)
 
 
 def _apply(

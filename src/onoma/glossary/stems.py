@@ -56,6 +56,9 @@ CASE_ENDINGS = {
     "hy": ("ը", "ի", "ին", "ից", "ով", "ում"),
 }
 """Endings of oblique case forms (and the Armenian article), for choosing a base."""
+VOWELS = {"ru": "аеёиоуыэюя", "hy": "աեէըիոօ"}
+"""Vowel letters: a name's form ending in one where the name ends in a consonant is most
+likely a case form (Кочаряна for Кочарян)."""
 ARTICLES = {"hy": ("ը", "ն")}
 """The definite article; ``ն`` only after a vowel (Շուշին, Անին)."""
 _VOWELS_BEFORE_N = tuple("աեէըիոօւ")
