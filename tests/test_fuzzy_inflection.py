@@ -97,3 +97,8 @@ def test_fuzzy_keeps_a_misspelling_with_a_case_ending_as_a_suggestion():
     result = normalize_text(text, glossary, lang="ru", fuzzy=True)
     assert result.text == "Кочарьяна видели, Кочарян пришёл."
     assert [(s.text, s.canonical) for s in result.suggestions] == [("Кочарьяна", "Кочарян")]
+
+
+def test_a_typo_with_the_same_stem_is_still_a_likely_variant():
+    found = normalize_text("Арменния и Армения.", SMALL, lang="ru").suggestions
+    assert [(s.text, s.canonical) for s in found] == [("Арменния", "Армения")]

@@ -243,7 +243,9 @@ class _Stems:
 
     def _one_root_word(self, word: str, other: str, stem: str, other_stem: str) -> bool:
         if stem == other_stem and len(stem) >= MIN_ROOT and word.startswith(stem):
-            return True  # Анна, Анны, Ани; Армен, Армена
+            shared = _shared(word, other)
+            if max(len(word), len(other)) - shared <= 2:
+                return True  # Анна, Анны, Ани; Армен, Армена (not Арменния, a typo)
         cuts = {_shared(word, other)}
         shorter = min(stem, other_stem, key=len)
         if word.startswith(shorter) and other.startswith(shorter):
