@@ -9,6 +9,11 @@ the ratios show how clustering time grows with the number of distinct spellings.
 
     python benchmarks/suggest_speed.py                  # 20 MB, 4000/8000/16000 names
     python benchmarks/suggest_speed.py --size-mb 5 --names 1000 --scales 1,2
+    python benchmarks/suggest_speed.py --lang ru        # the names in Cyrillic, declined
+
+With ``--lang ru`` the names are written in Cyrillic (onoma's press transliteration)
+and two mentions in five of a name ending in a consonant carry a case ending
+(Акопяна, Акопяну, Акопяном), so that the inflection checks run too.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ ONSETS = ["", "h", "k", "kh", "g", "gh", "t", "ts", "s", "sh", "m", "n", "v", "b
 VOWELS = ["a", "e", "i", "o", "u", "a", "e", "o"]
 CODAS = ["", "r", "n", "s", "k", "t", "m", "rt", "sk", "ts", "gh", "kh", "l"]
 SUFFIXES = ["yan", "yan", "yan", "yan", "ov", "ev", "li", "ashen", "avan", "akert"]
+CASE_ENDINGS = ["а", "у", "ом", "е"]
+"""Russian case endings of a name ending in a consonant (--lang ru)."""
 GLOSSARY_SHARE = 10
 """One name in this many is in the glossary given to suggest (with one variant)."""
 
@@ -97,7 +104,27 @@ def make_names(rng: random.Random, count: int) -> list[list[str]]:
     return names
 
 
-def make_corpus(folder: Path, names: list[list[str]], size: int, rng: random.Random) -> int:
+def in_cyrillic(names: list[list[str]]) -> list[list[str]]:
+    """The names and their spellings written in Cyrillic (spellings that fall together
+    once transliterated are kept once)."""
+    from onoma.translit import transliterate
+
+    return [
+        list(dict.fromkeys(transliterate(s, to="cyrl", lang="en") for s in spellings))
+        for spellings in names
+    ]
+
+
+def decline(name: str, rng: random.Random) -> str:
+    """``name`` with a Russian case ending two times in five, when it ends in a consonant."""
+    if name[-1] not in "аеёиоуыэюяь" and rng.random() < 0.4:
+        return name + rng.choice(CASE_ENDINGS)
+    return name
+
+
+def make_corpus(
+    folder: Path, names: list[list[str]], size: int, rng: random.Random, lang: str = "en"
+) -> int:
     """Write files of article-like text until ``size`` bytes; returns the bytes written."""
     from itertools import accumulate
 
@@ -108,9 +135,12 @@ def make_corpus(folder: Path, names: list[list[str]], size: int, rng: random.Ran
         picks = rng.choices(names, cum_weights=cumulative, k=400)
         sentences = []
         for spellings in picks:
-            name = spellings[0] if rng.random() < 0.8 else rng.choice(spellings[1:])
+            variant = len(spellings) > 1 and rng.random() >= 0.8
+            name = rng.choice(spellings[1:]) if variant else spellings[0]
+            if lang == "ru":
+                name = decline(name, rng)
             mention = f"{rng.choice(TITLES)} {name}".strip()
-            if rng.random() < 0.15:
+            if lang == "en" and rng.random() < 0.15:
                 mention += "’s"
             sentences.append(
                 f"{rng.choice(OPENERS)} {rng.choice(fragments)} {mention} {rng.choice(fragments)}."
@@ -123,7 +153,7 @@ def make_corpus(folder: Path, names: list[list[str]], size: int, rng: random.Ran
     return written
 
 
-def run(size_mb: float, distinct: int, seed: int) -> dict[str, float]:
+def run(size_mb: float, distinct: int, seed: int, lang: str = "en") -> dict[str, float]:
     from onoma.glossary import load_glossaries
     from onoma.glossary.candidates import scan_corpus
     from onoma.glossary.fmt import format_entries
@@ -134,22 +164,25 @@ def run(size_mb: float, distinct: int, seed: int) -> dict[str, float]:
 
     rng = random.Random(seed)
     names = make_names(rng, distinct)
+    ids = [slug(spellings[0]) for spellings in names]
+    if lang == "ru":
+        names = in_cyrillic(names)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        size = make_corpus(folder, names, int(size_mb * 1024 * 1024), rng)
+        size = make_corpus(folder, names, int(size_mb * 1024 * 1024), rng, lang)
         known = [
-            Entry(slug(spellings[0]), "person", {"en": spellings[0]}, {"en": (spellings[1],)})
-            for spellings in names[::GLOSSARY_SHARE]
+            Entry(ids[i], "person", {lang: names[i][0]}, {lang: tuple(names[i][1:2])})
+            for i in range(0, len(names), GLOSSARY_SHARE)
         ]
         glossary_file = Path(tmp) / "glossary.yaml"
         glossary_file.write_text(format_entries(known), encoding="utf-8")
         start = time.perf_counter()
         glossary = load_glossaries([glossary_file])
-        scan, files = scan_corpus([folder], glossary, "en")
+        scan, files = scan_corpus([folder], glossary, lang)
         spellings = scan.spellings()
         scanned = time.perf_counter()
-        clusters = cluster_spellings(spellings.values(), glossary, "en")
+        clusters = cluster_spellings(spellings.values(), glossary, lang)
         render_json(clusters)
         done = time.perf_counter()
     return {
@@ -171,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,2,4", help="Multiples of --names to run.")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=float, default=60.0, help="Seconds allowed per run.")
+    parser.add_argument("--lang", choices=("en", "ru"), default="en", help="Corpus language.")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
     results = []
@@ -179,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'load+scan s':>11} {'cluster s':>9} {'total s':>8}"
     )
     for scale in scales:
-        r = run(args.size_mb, args.names * scale, args.seed)
+        r = run(args.size_mb, args.names * scale, args.seed, args.lang)
         results.append(r)
         print(
             f"{r['names']:>7} {r['bytes'] / 2**20:>6.1f} {r['files']:>6} {r['spellings']:>9} "
