@@ -44,6 +44,15 @@ def test_capitals_of_an_acronym_are_not_carried_over():
     assert carry_case("HOVANISYAN", "Hovhannisyan", "Hovanisyan") == "HOVHANNISYAN"
 
 
+def test_an_acronym_matches_in_capitals_only():
+    glossary = Glossary(
+        [Entry("un", "organization", {"en": "United Nations"}, {"en": ("UN", "U.N.")})]
+    )
+    text = "An un-American act. Un jour. The UN said."
+    got = Normalizer(glossary, "en", suggest=False).normalize(text).text
+    assert got == "An un-American act. Un jour. The United Nations said."
+
+
 def test_case_is_carried_over():
     assert normalize_text("HOVANISYAN spoke", GLOSSARY).text == "HOVHANNISYAN spoke"
     assert normalize_text("shusha and SHOUSHI", GLOSSARY).text == "Shushi and SHUSHI"

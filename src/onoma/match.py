@@ -4,7 +4,8 @@ One Aho-Corasick automaton (pyahocorasick) holds every form of every entry in on
 language, folded to lower case; a scan of the folded text finds all candidates at
 once, whatever the size of the glossary. Candidates are then kept only when they
 stand as whole words, are not inside a URL or an e-mail address, and respect the
-entry's ``case_sensitive`` flag; overlaps resolve to the leftmost, then longest.
+entry's ``case_sensitive`` flag (and an acronym's capitals); overlaps resolve to the
+leftmost, then longest.
 """
 
 from __future__ import annotations
@@ -20,9 +21,13 @@ from onoma.spans import merge_spans, overlaps
 
 
 class Pattern:
-    """One written form of an entry and the curated name it stands for in ``lang``."""
+    """One written form of an entry and the curated name it stands for in ``lang``.
 
-    __slots__ = ("canonical", "entry", "is_name", "lang", "text")
+    A form matches in its own case only when its entry says ``case_sensitive: true``, or
+    when it is an acronym written in capitals (UN, U.N., OSCE): "un" and "Un" are words
+    of other languages, not the United Nations."""
+
+    __slots__ = ("canonical", "case_sensitive", "entry", "is_name", "lang", "text")
 
     def __init__(self, entry: Entry, text: str, lang: str, is_name: bool) -> None:
         self.entry = entry
@@ -30,6 +35,7 @@ class Pattern:
         self.lang = lang
         self.is_name = is_name
         self.canonical = entry.names.get(lang, text)
+        self.case_sensitive = entry.case_sensitive or is_acronym(text)
 
     def __repr__(self) -> str:
         return f"Pattern({self.entry.id!r}, {self.text!r}, {self.lang!r})"
@@ -46,6 +52,11 @@ class Match(NamedTuple):
     @property
     def entry(self) -> Entry:
         return self.pattern.entry
+
+
+def is_acronym(form: str) -> bool:
+    """A form written in capitals, of two letters at least: UN, U.N., OSCE."""
+    return form.isupper() and sum(c.isalpha() for c in form) >= 2
 
 
 def fold_case(text: str) -> str:
@@ -156,13 +167,13 @@ class Matcher:
         self.patterns: list[Pattern] = []
         """Every pattern; :meth:`spans` refers to them by index."""
         for key, patterns in by_key.items():
-            if len({p.canonical for p in patterns if not p.entry.case_sensitive}) > 1:
+            if len({p.canonical for p in patterns if not p.case_sensitive}) > 1:
                 self.ambiguous.append(tuple(patterns))
             # Names before variants: a curated name is never read as another entry's variant.
             patterns.sort(key=lambda p: not p.is_name)
             first = len(self.patterns)
             self.patterns.extend(patterns)
-            if len(patterns) == 1 and not patterns[0].entry.case_sensitive:
+            if len(patterns) == 1 and not patterns[0].case_sensitive:
                 self.automaton.add_word(key, (len(key), first, None))
             else:  # the surface decides, see _choose
                 self.automaton.add_word(key, (len(key), -1, range(first, len(self.patterns))))
@@ -254,11 +265,11 @@ class Matcher:
         return found
 
     def _choose(self, indices: range, surface: str) -> int:
-        """The pattern a surface form stands for, honouring ``case_sensitive`` entries;
+        """The pattern a surface form stands for, honouring case-sensitive patterns;
         -1 for none."""
         for index in indices:
             pattern = self.patterns[index]
-            if not pattern.entry.case_sensitive or pattern.text == surface:
+            if not pattern.case_sensitive or pattern.text == surface:
                 return index
         return -1
 
