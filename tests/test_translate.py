@@ -336,3 +336,10 @@ def test_every_part_of_a_long_sentence_carries_the_language_token():
     assert model.translate([sentence]) == [sentence]
     assert len(sent) == 3
     assert all(part[0] == ">>hye<<" and len(part) <= MAX_INPUT_PIECES for part in sent)
+
+
+def test_a_word_longer_than_a_part_is_joined_back_without_spaces(copies, use):
+    use(copies)
+    sentence = "Shusha " + "x" * 3000 + " Hovhanissyan said."
+    result = translate_text(sentence, to="ru", beam_size=1)
+    assert result.text == "Шуши " + "x" * 3000 + " Ованнисян said."

@@ -143,11 +143,12 @@ class Model:
         and CTranslate2 would otherwise fail on it, or cut it short."""
         if not texts:
             return []
-        owners, tokens = [], []
+        owners, glued, tokens = [], [], []
         limit = MAX_INPUT_PIECES - bool(self.source_prefix)
         for owner, pieces in enumerate(self.source_sp.encode(list(texts), out_type=str)):
-            for part in split_pieces(pieces, limit):
+            for number, part in enumerate(split_pieces(pieces, limit)):
                 owners.append(owner)
+                glued.append(number > 0 and not part[0].startswith("▁"))  # cut in a word
                 tokens.append(self._with_prefix(part))  # each part gets the language token
         longest = max(len(t) for t in tokens)
         if max_decoding_length is None:
@@ -165,10 +166,11 @@ class Model:
             max_decoding_length=max_decoding_length,
             replace_unknowns=True,
         )
-        parts: list[list[str]] = [[] for _ in texts]
-        for owner, result in zip(owners, results, strict=True):
-            parts[owner].append(self.decode(result.hypotheses[0]))
-        return [" ".join(part for part in sentence if part) for sentence in parts]
+        out = [""] * len(texts)
+        for owner, glue, result in zip(owners, glued, results, strict=True):
+            part = self.decode(result.hypotheses[0])
+            out[owner] += part if glue or not out[owner] or not part else " " + part
+        return out
 
 
 def split_pieces(pieces: list[str], limit: int) -> list[list[str]]:
