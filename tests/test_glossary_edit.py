@@ -416,3 +416,16 @@ def test_form_index_finds_the_first_entry_of_each_form():
     assert index[("en", fold_case("shusha"))] == (a, "variants.en.0")
     assert index[("ru", fold_case("шуша"))] == (b, "names.ru")
     assert ("ru", fold_case("shusha")) not in index
+
+
+def test_merging_away_the_last_entry_leaves_a_formatted_file(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "- id: a\n  type: person\n  names:\n    en: Abe\n\n"
+        "- id: b\n  type: person\n  names:\n    en: Abbe\n",
+        encoding="utf-8",
+    )
+    result = run("merge", "b", "a", "-g", str(path), "--no-builtin")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").endswith("    en: Abe\n  variants:\n    en: [Abbe]\n")
+    assert run("fmt", "--check", str(path)).exit_code == 0

@@ -165,7 +165,9 @@ def rewrite(
                 and not lines[end].strip()
                 and (start == 0 or not lines[start - 1].strip())
             ):
-                end += 1
+                end += 1  # the blank line after it
+            elif end >= len(lines) and start > 0 and not lines[start - 1].strip():
+                start -= 1  # the last entry: the blank line before it
             del lines[start:end]
             continue
         entry, comments = replace[index]
