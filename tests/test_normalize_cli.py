@@ -340,3 +340,12 @@ def test_json_for_stdin_carries_the_text():
     assert item["path"] == "-"
     assert item["text"] == "Shushi\n"
     assert item["changes"][0]["new"] == "Shushi"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_a_folder_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text("Shusha\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalize", "--check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "1 file with changes, 0 unchanged." in result.stderr

@@ -198,8 +198,10 @@ def iter_text_files(
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if name.lower().endswith(suffixes) and not name.startswith("."):
-                    yield Path(root) / name
+                found = Path(root) / name
+                # Regular files only: a named pipe called x.txt would block the run.
+                if name.lower().endswith(suffixes) and not name.startswith(".") and found.is_file():
+                    yield found
 
 
 def split_lines(text: str) -> list[str]:
