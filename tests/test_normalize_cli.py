@@ -349,3 +349,15 @@ def test_a_named_pipe_in_a_folder_is_not_read(tmp_path):
     result = runner.invoke(app, ["normalize", "--check", str(tmp_path)])
     assert result.exit_code == 1
     assert "1 file with changes, 0 unchanged." in result.stderr
+
+
+def test_in_place_with_check_or_diff_is_refused(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Shusha\n", encoding="utf-8")
+    for option in ("--check", "--diff"):
+        result = runner.invoke(app, ["normalize", "-i", option, str(path)])
+        assert result.exit_code == 2
+        assert "error: --in-place writes the files; --check and --diff only report" in (
+            result.stderr
+        )
+    assert path.read_text(encoding="utf-8") == "Shusha\n"

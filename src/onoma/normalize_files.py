@@ -149,11 +149,15 @@ class NormalizeRun:
             edits = o.result.edits if not o.error else ()  # a failed write changed nothing
             for _, old, new, entry_id in edits:
                 per_entry[(entry_id, old, new)] += 1
+            hint = (
+                "kept: it may carry a case ending; add it to the glossary if it is a variant"
+                if self.normalizer.fuzzy
+                else "add it to the glossary or use --fuzzy"
+            )
             for s in o.result.suggestions:
                 lines.append(
                     f"{o.path}:{s.line}:{s.column}: likely variant {s.text!r} of "
-                    f"{s.canonical!r} ({s.id}, score {s.score:g}); add it to the glossary "
-                    "or use --fuzzy"
+                    f"{s.canonical!r} ({s.id}, score {s.score:g}); {hint}"
                 )
         changed_files = set(self.changed_files)
         what = "rewritten" if self.in_place else "would change"

@@ -72,6 +72,8 @@ def normalize(
     from onoma.normalize_files import NormalizeRun, Source
 
     language_code(lang)
+    if in_place and (check or diff):
+        fail("--in-place writes the files; --check and --diff only report: choose one")
     loaded = load_glossary(glossary, no_builtin)
     require_forms(loaded, lang)
     try:
@@ -80,7 +82,7 @@ def normalize(
         fail(str(exc))
     run = NormalizeRun(
         normalizer,
-        in_place=in_place and not (check or diff),
+        in_place=in_place,
         want_diff=diff,
     )
     sources = Source.from_args(paths or [], extension_list(extensions))
