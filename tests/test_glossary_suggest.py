@@ -207,3 +207,18 @@ def test_blocking_compares_a_bounded_number_of_pairs(monkeypatch):
     # work stays linear), and hardly fewer (the windows are really searched).
     bound = 3 * suggest_module.WINDOW * len(names)
     assert 0.9 * bound <= len(calls) <= bound
+
+
+def test_suggest_refuses_a_bad_language_and_an_empty_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from onoma.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["glossary", "suggest", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"error: no .txt,.md files found in {tmp_path}" in result.stderr
+    (tmp_path / "a.txt").write_text("Shusha.\n", encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "suggest", str(tmp_path), "--lang", "Russian"])
+    assert result.exit_code == 2
+    assert "error: --lang: 'Russian' is not a language code" in result.stderr

@@ -13,9 +13,10 @@ from onoma.cli.common import (
     GlossaryOption,
     NoBuiltinOption,
     error,
+    extension_list,
     fail,
+    language_code,
     load_glossary,
-    split_list,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def suggest_command(
 
     if json_output and yaml_output:
         fail("choose one of --json and --yaml")
+    language_code(lang)
     loaded = load_glossary(glossary, no_builtin)
     errors: list[str] = []
 
@@ -61,8 +63,10 @@ def suggest_command(
         errors.append(message)
         error(message)
 
-    exts = split_list(extensions)
+    exts = extension_list(extensions)
     scan, read = scan_corpus(paths, loaded, lang, exts, report)
+    if not read and not errors:
+        fail(f"no {extensions} files found in {', '.join(map(str, paths))}")
     spellings = scan.spellings()
     clusters = cluster_spellings(spellings.values(), loaded, lang, min_count=min_count)
     if json_output:
