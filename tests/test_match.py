@@ -158,3 +158,11 @@ def test_protected_spans_are_sorted_and_do_not_overlap(text):
     assert spans == sorted(spans)
     assert all(end <= start for (_, end), (start, _) in pairwise(spans))
     assert all(0 <= start < end <= len(text) for start, end in spans)
+
+
+def test_a_bare_domain_with_a_path_is_left_alone():
+    from onoma.normalize import normalize_text
+
+    text = "See example.com/Shusha or news.am/a?q=Shusha, and/or Shusha on 11/05/2020."
+    expected = "See example.com/Shusha or news.am/a?q=Shusha, and/or Shushi on 11/05/2020."
+    assert normalize_text(text).text == expected

@@ -79,11 +79,9 @@ def fold_for_scan(text: str) -> str:
     return folded
 
 
-_DOMAIN_TAIL = re.compile(
-    r"\.(?:[a-z0-9-]+\.)*(?:am|az|ru|ge|ir|tr|ua|by|kz|eu|uk|de|fr|us|com|org|net|info|io|"
-    r"news|gov|edu|tv|me)(?![\w-])",
-    re.IGNORECASE,
-)
+_TLDS = "am|az|ru|ge|ir|tr|ua|by|kz|eu|uk|de|fr|us|com|org|net|info|io|news|gov|edu|tv|me"
+_DOMAIN_TAIL = re.compile(rf"\.(?:[a-z0-9-]+\.)*(?:{_TLDS})(?![\w-])", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(rf"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLDS})", re.IGNORECASE)
 
 
 def in_domain_name(text: str, start: int, end: int) -> bool:
@@ -112,6 +110,9 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
             start = pos
             while start > 0 and back(text[start - 1]):
                 start -= 1
+            if marker == "/" and not _BARE_DOMAIN.fullmatch(text, start, pos):
+                pos = text.find(marker, pos + 1)  # a slash, not a path: and/or, 11/05
+                continue
             end = pos + len(marker)
             while end < len(text) and forward(text[end]):
                 end += 1
@@ -147,6 +148,7 @@ _URL_MARKERS = (
     ("://", _scheme_char, _url_char),
     ("www.", _nothing, _url_char),
     ("@", _email_local_char, _domain_char),
+    ("/", _domain_char, _url_char),  # a bare domain with a path: example.com/news
 )
 
 
