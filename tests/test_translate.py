@@ -343,3 +343,16 @@ def test_a_word_longer_than_a_part_is_joined_back_without_spaces(copies, use):
     sentence = "Shusha " + "x" * 3000 + " Hovhanissyan said."
     result = translate_text(sentence, to="ru", beam_size=1)
     assert result.text == "Шуши " + "x" * 3000 + " Ованнисян said."
+
+
+def test_onoma_threads_must_be_a_positive_number(monkeypatch):
+    from onoma.translation import engine
+
+    monkeypatch.setenv("ONOMA_THREADS", "3")
+    assert engine.threads() == 3
+    monkeypatch.delenv("ONOMA_THREADS")
+    assert 1 <= engine.threads() <= 16
+    for bad in ("abc", "0", "-2"):
+        monkeypatch.setenv("ONOMA_THREADS", bad)
+        with pytest.raises(engine.ModelError, match="is not a positive number of threads"):
+            engine.threads()

@@ -94,11 +94,14 @@ def resolve_route(source: str, target: str) -> list[Any]:
 
 
 def threads() -> int:
-    """Threads for one translator: ``ONOMA_THREADS``, else the number of CPUs, at most 16."""
-    value = os.environ.get("ONOMA_THREADS", "")
+    """Threads for one translator: ``ONOMA_THREADS``, else the number of CPUs, at most 16.
+    A value that is not a positive number is an error (:class:`ModelError`)."""
+    value = os.environ.get("ONOMA_THREADS", "").strip()
+    if not value:
+        return max(1, min(os.cpu_count() or 1, 16))
     if value.isdigit() and int(value) > 0:
         return int(value)
-    return max(1, min(os.cpu_count() or 1, 16))
+    raise ModelError(f"ONOMA_THREADS={value!r} is not a positive number of threads")
 
 
 @dataclass
