@@ -12,6 +12,8 @@ transform does not cover is left as it is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from onoma.translit import schemes
 from onoma.translit.runs import detect_lang, has_az_cyrillic, has_az_latin, split_runs
 from onoma.translit.schemes import SchemeInfo, TranslitError, list_schemes
@@ -36,21 +38,13 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     :func:`uncovered`.
     """
     schemes.check(to, lang, scheme)
-    if lang is None and "\n" in text:
-        # Each line on its own, as when streaming: one Azerbaijani name in a list must
-        # not turn the Russian names of the other lines into Azerbaijani ones.
-        return "\n".join(transliterate(line, to, lang, scheme) for line in text.split("\n"))
     target = "latn" if to == "ascii" else to
-    az_cyrillic = lang is None and has_az_cyrillic(text)
-    az_latin = lang is None and has_az_latin(text)
     pieces = []
-    for run in split_runs(text):
-        source = "armn" if run.script == "armn_punct" else run.script
-        run_lang = lang or detect_lang(run, az_cyrillic, az_latin)
+    for text_run, source, run_lang in _runs(text, lang):
         key = None
         if source is not None and run_lang is not None:
             key = schemes.find(run_lang, source, target, scheme)
-        pieces.append(schemes.convert(key, run.text) if key else run.text)
+        pieces.append(schemes.convert(key, text_run) if key else text_run)
     result = "".join(pieces)
     return schemes.fold_ascii(result) if to == "ascii" else result
 
@@ -63,18 +57,9 @@ def uncovered(
     for Russian words and ``scheme="press"``. Empty without a ``scheme``."""
     if scheme is None:
         return {}
-    if lang is None and "\n" in text:
-        missing: dict[str, list[str]] = {}
-        for line in text.split("\n"):
-            missing.update(uncovered(line, to, lang, scheme))
-        return missing
     target = "latn" if to == "ascii" else to
-    az_cyrillic = lang is None and has_az_cyrillic(text)
-    az_latin = lang is None and has_az_latin(text)
-    missing = {}
-    for run in split_runs(text):
-        source = "armn" if run.script == "armn_punct" else run.script
-        run_lang = lang or detect_lang(run, az_cyrillic, az_latin)
+    missing: dict[str, list[str]] = {}
+    for _, source, run_lang in _runs(text, lang):
         if source is None or run_lang is None or run_lang in missing:
             continue
         if schemes.find(run_lang, source, target, scheme) is None:
@@ -82,3 +67,18 @@ def uncovered(
             if valid:
                 missing[run_lang] = valid
     return missing
+
+
+def _runs(text: str, lang: str | None) -> Iterator[tuple[str, str | None, str | None]]:
+    """Each run of one script in ``text``: its text, script code and language. Without
+    ``lang`` the language is guessed line by line, as when streaming: one Azerbaijani
+    name in a list must not turn the Russian names of the other lines Azerbaijani."""
+    lines = text.split("\n") if lang is None else [text]
+    for number, line in enumerate(lines):
+        if number:
+            yield "\n", None, None
+        az_cyrillic = lang is None and has_az_cyrillic(line)
+        az_latin = lang is None and has_az_latin(line)
+        for run in split_runs(line):
+            source = "armn" if run.script == "armn_punct" else run.script
+            yield run.text, source, lang or detect_lang(run, az_cyrillic, az_latin)
