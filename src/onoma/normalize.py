@@ -140,8 +140,9 @@ class Normalizer:
         taken = merge_spans([*((start, end) for start, end, _ in edits), *urls, *keep])
         likely = self.spotter.find(text, taken)
         if self.fuzzy:
-            replace = [v for v in likely if self._replaceable(v)]
-            likely = [v for v in likely if not self._replaceable(v)]
+            replaceable = [self._replaceable(v) for v in likely]
+            replace = [v for v, ok in zip(likely, replaceable, strict=True) if ok]
+            likely = [v for v, ok in zip(likely, replaceable, strict=True) if not ok]
             first = len(targets)
             targets = [*targets, *replace]
             edits.extend((v.start, v.end, first + i) for i, v in enumerate(replace))

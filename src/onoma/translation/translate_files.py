@@ -73,11 +73,13 @@ def find_sources(
     Files under ``out_dir`` are earlier outputs, unless a folder to translate is itself
     inside ``out_dir`` (``onoma translate docs/ -o .``)."""
     paths = list(paths)
-    languages = output_languages(targets, source)
     skip_dir = out_dir
     if out_dir is not None and any(Path(p).is_dir() and _inside(Path(p), out_dir) for p in paths):
         skip_dir = None
     found = Source.from_args(paths, extensions)
+    if not any(s.is_dir for s in found):
+        return found  # files named on the command line are inputs, whatever their names
+    languages = output_languages(targets, source)
     return [s for s in found if not is_output(s, targets, languages, skip_dir)]
 
 
