@@ -18,7 +18,7 @@ from onoma.glossary.ids import slug
 from onoma.glossary.merge import merge_entries
 from onoma.glossary.model import Entry, Glossary
 from onoma.glossary.yamltext import parse_entries
-from onoma.match import fold_case
+from onoma.lang.case import fold_case
 from onoma.translit import TranslitError
 
 runner = CliRunner()

@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from onoma.cli import app
 from onoma.errors import OnomaError
-from onoma.files import BOM
 from onoma.glossary import fmt as fmt_module
 from onoma.glossary.document import load_document, parse_document
 from onoma.glossary.edit import format_edit, save
+from onoma.text.files import BOM
 
 runner = CliRunner()
 

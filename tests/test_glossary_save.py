@@ -9,13 +9,13 @@ import pytest
 from test_glossary_edit import PEOPLE
 from typer.testing import CliRunner
 
-import onoma.files as files_module
+import onoma.text.files as files_module
 from onoma.cli import app
 from onoma.errors import GlossaryError, InputError
-from onoma.files import write_atomic_all
 from onoma.glossary import load_glossaries
 from onoma.glossary.edit import save
 from onoma.glossary.merge import merge_entries
+from onoma.text.files import write_atomic_all
 
 runner = CliRunner()
 
@@ -149,7 +149,7 @@ def test_merge_dry_run_prints_only_the_diff_on_stdout(tmp_path):
 
 
 def test_a_new_file_gets_the_umask_and_no_temporary_is_left(tmp_path):
-    from onoma.files import write_atomic
+    from onoma.text.files import write_atomic
 
     old = os.umask(0o027)
     try:
@@ -162,7 +162,7 @@ def test_a_new_file_gets_the_umask_and_no_temporary_is_left(tmp_path):
 
 def test_a_target_that_is_a_folder_is_refused_before_anything_is_written(tmp_path):
     from onoma.errors import InputError
-    from onoma.files import write_atomic_all
+    from onoma.text.files import write_atomic_all
 
     first, folder = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text("old\n")

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onoma.glossary.model import Entry, Glossary
-from onoma.match import Matcher, fold_case, protected_spans
+from onoma.lang.case import fold_case
+from onoma.match import Matcher, protected_spans
 
 
 def glossary(*entries: Entry) -> Glossary:

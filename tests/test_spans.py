@@ -7,7 +7,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from onoma.spans import merge_spans, outside, overlaps
+from onoma.text.spans import merge_spans, outside, overlaps
 
 SPAN = st.tuples(st.integers(0, 30), st.integers(1, 8)).map(lambda s: (s[0], s[0] + s[1]))
 SPANS = st.lists(SPAN, max_size=8)

@@ -17,9 +17,9 @@ from onoma.glossary import suggest as suggest_module
 from onoma.glossary.candidates import Spelling
 from onoma.glossary.lint import lint
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.stems import one_root_test
 from onoma.glossary.suggest import cluster_spellings
 from onoma.glossary.suggest_report import render_text, render_yaml
+from onoma.lang.stems import one_root_test
 
 runner = CliRunner()
 GLOSSARY = load_glossaries()

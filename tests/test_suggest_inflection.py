@@ -20,8 +20,8 @@ from onoma.glossary import load_file
 from onoma.glossary import suggest as suggest_module
 from onoma.glossary.candidates import CorpusScan, Spelling
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.stems import inflection_bases, inflection_test, stemmer_for
 from onoma.glossary.suggest import cluster_spellings
+from onoma.lang.stems import inflection_bases, inflection_test, stemmer_for
 
 runner = CliRunner()
 NAMES = Path(__file__).parent / "data" / "translit_names.tsv"

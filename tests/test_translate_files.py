@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from onoma.errors import OnomaError
-from onoma.files import STDIN
 from onoma.normalize_files import Source
+from onoma.text.files import STDIN
 from onoma.translation.api import EntityReport, FallbackSentence, TranslationResult
 from onoma.translation.translate_files import (
     FileOutcome,

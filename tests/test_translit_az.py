@@ -26,7 +26,7 @@ from onoma.cli.translit import translit
 from onoma.glossary import add as add_module
 from onoma.glossary import load_file
 from onoma.glossary.model import Glossary
-from onoma.scripts import scripts_in
+from onoma.lang.scripts import scripts_in
 from onoma.translit import list_schemes, transliterate
 from onoma.translit import schemes as schemes_module
 from onoma.translit.lexicon import AZERBAIJANI, load_exceptions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from onoma.scripts import scripts_in
+from onoma.lang.scripts import scripts_in
 from onoma.translit import transliterate
 from onoma.translit.runs import split_runs
 

@@ -1,7 +1,7 @@
 """Spot likely variants: words close to a glossary form but listed nowhere.
 
 A capitalised word that no entry lists is compared with every form of the entries
-in the text's language through :func:`onoma.keys.romanization_key` and rapidfuzz.
+in the text's language through :func:`onoma.lang.keys.romanization_key` and rapidfuzz.
 A word whose key equals a form's key, or scores close to it, is a likely variant.
 Each distinct word is looked up once per :class:`VariantSpotter`, however often it
 occurs and in however many files.
@@ -9,7 +9,7 @@ occurs and in however many files.
 In languages that inflect names (Russian, Armenian), a word that is an inflected form
 of a glossary form (Армении for Армения), or shares its root with the form it resembles
 (Армена, Армения), is no variant: replacing it would lose its ending. The test comes
-from :mod:`onoma.glossary.stems` and is built on the first look-up.
+from :mod:`onoma.lang.stems` and is built on the first look-up.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from onoma.glossary.model import Entry, Glossary
-from onoma.keys import romanization_key
-from onoma.match import fold_case
+from onoma.lang.case import fold_case
+from onoma.lang.keys import romanization_key
 
 # A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
 # alphabets and has at least four letters. The look-behind follows the first letter so
@@ -59,7 +59,7 @@ class _GrammarTest:
 
     @classmethod
     def build(cls, pairs: Iterable[list[tuple[Entry, str]]], lang: str) -> _GrammarTest:
-        from onoma.glossary.stems import inflection_test, one_root_test
+        from onoma.lang.stems import inflection_test, one_root_test
 
         forms = (form for found in pairs for _entry, form in found)
         return cls(inflection_test(forms, lang), one_root_test(lang))

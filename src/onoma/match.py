@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 from onoma.errors import GlossaryError
 from onoma.glossary.model import Entry, Glossary
-from onoma.spans import merge_spans, overlaps
+from onoma.lang.case import fold_case
+from onoma.text.spans import merge_spans, overlaps
 
 
 class Pattern:
@@ -57,14 +58,6 @@ class Match(NamedTuple):
 def is_acronym(form: str) -> bool:
     """A form written in capitals, of two letters at least: UN, U.N., OSCE."""
     return form.isupper() and sum(c.isalpha() for c in form) >= 2
-
-
-def fold_case(text: str) -> str:
-    """Lower-case ``text`` without changing its length, so offsets stay valid."""
-    folded = text.lower()
-    if len(folded) == len(text):
-        return folded
-    return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
 _SPACES = ("\n", "\r", "\t", "\u00a0", "\u202f")

@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 from onoma.fuzzy import LikelyVariant, VariantSpotter
 from onoma.glossary.model import Glossary
-from onoma.match import Matcher, Pattern, fold_case, protected_spans
-from onoma.spans import merge_spans, outside
+from onoma.lang.case import fold_case
+from onoma.match import Matcher, Pattern, protected_spans
+from onoma.text.spans import merge_spans, outside
 
 
 class Change(NamedTuple):
@@ -157,7 +158,7 @@ class Normalizer:
         """Whether ``--fuzzy`` may replace a likely variant. In languages that inflect
         names, not one that seems to carry a case ending the name lacks (Кочарьяна, a
         genitive, for Кочарян): the name would lose it; it stays a suggestion."""
-        from onoma.glossary.stems import CASE_ENDINGS, VOWELS
+        from onoma.lang.stems import CASE_ENDINGS, VOWELS
 
         lang = self.lang.replace("_", "-").split("-")[0]
         if lang not in CASE_ENDINGS:

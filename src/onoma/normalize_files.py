@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onoma.errors import InputError
-from onoma.files import (
+from onoma.normalize import Normalizer, NormalizeResult
+from onoma.text.files import (
     STDIN,
     TextFile,
     decode_text,
@@ -25,7 +26,6 @@ from onoma.files import (
     unified_diff,
     write_atomic,
 )
-from onoma.normalize import Normalizer, NormalizeResult
 
 
 @dataclass(frozen=True)

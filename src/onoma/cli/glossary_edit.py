@@ -56,7 +56,7 @@ def fmt_command(
     as flow lists. With - the glossary is read on stdin and written to stdout. Exit 1
     with --check when a file would change, 2 on errors.
     """
-    from onoma.files import STDIN
+    from onoma.text.files import STDIN
 
     if not paths:
         fail("give the glossary files or folders to format, e.g. onoma glossary fmt glossaries/")
@@ -117,9 +117,9 @@ def _format_stdin(check: bool, diff: bool) -> int:
     nothing with --check). Returns 1 when it changed, 0 when not; exits 2 on errors."""
     import sys
 
-    from onoma.files import BOM, decode_text
     from onoma.glossary.document import parse_document
     from onoma.glossary.edit import format_edit
+    from onoma.text.files import BOM, decode_text
 
     try:
         source = decode_text(sys.stdin.buffer.read(), STDIN_NAME, skipped=False)

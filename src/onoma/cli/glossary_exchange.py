@@ -42,8 +42,8 @@ def export_command(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Write the glossaries as onoma CSV, Google term-set CSV, DeepL TSV or TBX-Basic."""
-    from onoma.files import write_atomic
     from onoma.glossary.exchange import export_glossary, guess_format
+    from onoma.text.files import write_atomic
 
     loaded = load_glossary(glossary, no_builtin)
     try:
@@ -79,9 +79,9 @@ def import_command(
 
     The YAML is in fmt's canonical layout; what could not be mapped is reported.
     """
-    from onoma.files import write_atomic
     from onoma.glossary.exchange import import_glossary
     from onoma.glossary.fmt import comment, format_entries
+    from onoma.text.files import write_atomic
 
     if output is not None and _same_file(output, path):
         fail(f"{output}: is the file being imported; write the glossary to another file")

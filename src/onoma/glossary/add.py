@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from onoma.errors import OnomaError
 from onoma.glossary.ids import is_valid_id, slug
 from onoma.glossary.model import CORE_LANGUAGES, ENTRY_TYPES, LANG_CODE, Entry, Glossary
-from onoma.match import fold_case
-from onoma.scripts import expected_script, scripts_in
+from onoma.lang.case import fold_case
+from onoma.lang.scripts import expected_script, scripts_in
 
 TARGET_SCRIPTS = {"en": "latn", "hy": "armn", "ru": "cyrl", "az": "latn"}
 """The ``to=`` script of :func:`onoma.translit.transliterate` for each core language."""

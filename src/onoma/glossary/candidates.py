@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from onoma.files import DEFAULT_EXTENSIONS
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.stems import bare_form, inflection_test
-from onoma.match import fold_case
+from onoma.lang.case import fold_case
+from onoma.lang.stems import bare_form, inflection_test
+from onoma.text.files import DEFAULT_EXTENSIONS
 
 STOP_WORDS = {
     "en": frozenset(
@@ -243,7 +243,7 @@ def scan_corpus(
     Returns the scan and the number of files read.
     """
     from onoma.errors import OnomaError
-    from onoma.files import iter_text_files, read_text_file
+    from onoma.text.files import iter_text_files, read_text_file
 
     scan = CorpusScan(glossary, lang)
     read = 0

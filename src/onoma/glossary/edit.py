@@ -44,7 +44,7 @@ class FileEdit:
 
     def diff(self) -> str:
         """A unified diff from the old text to the new one."""
-        from onoma.files import unified_diff
+        from onoma.text.files import unified_diff
 
         return unified_diff(self.old or "", self.new, self.path, bom=self.bom)
 
@@ -94,8 +94,8 @@ def content(entry: Entry) -> tuple:
 def save(edits: Sequence[FileEdit]) -> None:
     """Check every edit, then write the changed files all or none: each new text goes to
     a temporary file next to its target first, and only when all are written are they
-    renamed into place (see :func:`onoma.files.write_atomic_all`)."""
-    from onoma.files import write_atomic_all
+    renamed into place (see :func:`onoma.text.files.write_atomic_all`)."""
+    from onoma.text.files import write_atomic_all
 
     for edit in edits:
         edit.check()

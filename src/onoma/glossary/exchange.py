@@ -96,7 +96,7 @@ def import_glossary(
 ) -> Imported:
     """Read the entries of a csv, google-csv, tsv or tbx file; without ``fmt`` the format
     is guessed from the name and, for a .csv, from its header."""
-    from onoma.files import read_text_file
+    from onoma.text.files import read_text_file
 
     guessed = fmt is None
     fmt = fmt or guess_format(path)

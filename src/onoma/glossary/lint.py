@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from onoma.glossary.fmt import flow_list
 from onoma.glossary.ids import id_like, is_valid_id
 from onoma.glossary.model import Entry, Glossary
-from onoma.match import fold_case
-from onoma.scripts import expected_script, script_of
+from onoma.lang.case import fold_case
+from onoma.lang.scripts import expected_script, script_of
 
 WORD = re.compile(r"\w+")
 

@@ -52,7 +52,7 @@ def glossary_files(paths: Iterable[Path | str]) -> list[Path]:
     hidden files and folders inside a folder are skipped), each file once.
 
     A path that does not exist, or a folder without any glossary file, is an error."""
-    from onoma.files import iter_text_files
+    from onoma.text.files import iter_text_files
 
     found: list[Path] = []
     seen: set[str] = set()

@@ -17,7 +17,7 @@ from onoma.glossary.document import Comments, Document
 from onoma.glossary.edit import FileEdit, open_document, rewrite
 from onoma.glossary.fmt import comment
 from onoma.glossary.model import Entry, Glossary
-from onoma.match import fold_case
+from onoma.lang.case import fold_case
 
 
 @dataclass

@@ -110,7 +110,7 @@ class Glossary:
 
     def form_index(self) -> dict[tuple[str, str], tuple[Entry, str]]:
         """``(lang, case-folded form)`` → the first entry with that form and its field path."""
-        from onoma.match import fold_case
+        from onoma.lang.case import fold_case
 
         index: dict[tuple[str, str], tuple[Entry, str]] = {}
         for entry in self.entries:

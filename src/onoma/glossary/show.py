@@ -2,7 +2,7 @@
 
 A query matches an entry's id or any of its forms in any language, case-insensitively.
 When nothing matches exactly, entries whose forms share the query's romanization key
-(:func:`onoma.keys.romanization_key`: "Hovanisyan" finds Hovhannisyan, "Арутюнян"
+(:func:`onoma.lang.keys.romanization_key`: "Hovanisyan" finds Hovhannisyan, "Арутюнян"
 finds Harutyunyan) are offered as near hits, then forms whose keys score close.
 """
 
@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from onoma.glossary.model import Entry, Glossary
-from onoma.keys import romanization_key
-from onoma.match import fold_case
+from onoma.lang.case import fold_case
+from onoma.lang.keys import romanization_key
 
 NEAR_CUTOFF = 85.0
 """Lowest rapidfuzz ratio between romanization keys for a near hit."""

@@ -6,7 +6,7 @@ corpus language are linked when they share a key (key collision):
 - case-folded text;
 - fingerprint: ASCII-folded lower-case tokens, punctuation removed, sorted, unique;
 - 2-gram fingerprint: the sorted unique letter bigrams (texts of 6+ letters);
-- :func:`onoma.keys.romanization_key` (-ian/-yan, doubled letters, ou/u, kh/x…);
+- :func:`onoma.lang.keys.romanization_key` (-ian/-yan, doubled letters, ou/u, kh/x…);
 - the romanization key of the text transliterated to Latin by
   :func:`onoma.translit.transliterate` (Armenian and Cyrillic spellings).
 
@@ -19,10 +19,10 @@ one glossary entry start linked; two entries are never merged into one cluster.
 
 In languages that inflect names (Russian, Armenian), a spelling that differs from a
 glossary form or another spelling only in its case ending (Пашиняна, Пашинян) joins
-that spelling's cluster first, as its inflected form (:mod:`onoma.glossary.stems`):
+that spelling's cluster first, as its inflected form (:mod:`onoma.lang.stems`):
 shown, never proposed as a variant. Such a form takes no key or neighbour links of
 its own. Keys and neighbours never link two spellings of one root there (Армен and
-Армения, Мария and Марина, Анны and Ани: see :func:`~onoma.glossary.stems.one_root_test`),
+Армения, Мария and Марина, Анны and Ани: see :func:`~onoma.lang.stems.one_root_test`),
 nor, in any language, a spelling with one of fewer words that is closer to some of
 its words than to the whole (Karina, Karin Tak). Both tests also compare each
 spelling with the name of the entry the other one's cluster holds.
@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 
 from onoma.glossary.candidates import Spelling
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.stems import inflection_bases, one_root_test
-from onoma.keys import romanization_key
-from onoma.match import fold_case
+from onoma.lang.case import fold_case
+from onoma.lang.keys import romanization_key
+from onoma.lang.stems import inflection_bases, one_root_test
 
 WINDOW = 8
 """How many following keys each key is compared with, per sort order."""
@@ -112,7 +112,7 @@ def mixed_script(text: str) -> str | None:
     ``onoma glossary lint`` refuses them."""
     if text.isascii():
         return None
-    from onoma.scripts import script_of
+    from onoma.lang.scripts import script_of
 
     for word in _WORD.findall(text):
         scripts = [s for s in map(script_of, word) if s]

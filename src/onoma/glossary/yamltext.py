@@ -20,7 +20,7 @@ ENTRY_KEYS = ("id", "type", "names", "variants", "case_sensitive", "review", "no
 
 def read_glossary_text(path: Path | str) -> tuple[str, bool]:
     """The text of a glossary file (UTF-8, BOM removed) and whether it had a BOM."""
-    from onoma.files import read_text_file
+    from onoma.text.files import read_text_file
 
     try:
         text_file = read_text_file(path, skipped=False)  # a bad glossary stops the run

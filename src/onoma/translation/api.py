@@ -269,7 +269,7 @@ def with_protected_names(glossary: Glossary, names: Sequence[str], source: str) 
     writes it in the target script by transliteration (:mod:`onoma.translit`).
     """
     from onoma.glossary.model import Entry
-    from onoma.match import fold_case
+    from onoma.lang.case import fold_case
 
     known = {fold_case(form) for entry in glossary for _, form, _ in entry.all_forms()}
     extra = []

@@ -36,7 +36,7 @@ from functools import cache
 from onoma.glossary.model import Entry, Glossary
 from onoma.match import Matcher, is_word_char, protected_spans
 from onoma.normalize import carry_case
-from onoma.spans import merge_spans
+from onoma.text.spans import merge_spans
 
 PLACEHOLDER = "[{}]"
 _PLACEHOLDER = re.compile(r"\[\s*(\d{1,4})\s*\](-?[^\W\d_]+)?")
@@ -97,7 +97,7 @@ class Check:
 @cache
 def _script_codes() -> dict[str, str]:
     """Script name (``Armenian``…) → the ``onoma.translit`` target that writes it (``armn``…)."""
-    from onoma.scripts import expected_script
+    from onoma.lang.scripts import expected_script
     from onoma.translit.schemes import TARGETS
 
     codes = {}
@@ -111,7 +111,7 @@ def _script_codes() -> dict[str, str]:
 def target_script_code(lang: str) -> str | None:
     """The ``onoma.translit`` script code (``armn``, ``cyrl``, ``latn``) for ``lang``, or
     None when ``lang`` is written in a script that transliteration does not write."""
-    from onoma.scripts import expected_script
+    from onoma.lang.scripts import expected_script
 
     script = expected_script(lang)
     return _script_codes().get(script) if script else None
@@ -159,7 +159,7 @@ class EntityMapper:
         Шеки); failing that, the first that does through Latin (``ru → latn → armn``).
         Else the first form.
         """
-        from onoma.scripts import expected_script, scripts_in
+        from onoma.lang.scripts import expected_script, scripts_in
 
         order = dict.fromkeys([self.source, "en", *entry.names])
         forms = [(lang, entry.names[lang]) for lang in order if lang in entry.names]
@@ -298,7 +298,7 @@ class EntityMapper:
 
 def _transliterate(form: str, lang: str, script: str, *, via_latin: bool) -> str | None:
     """``form`` (written in ``lang``) transliterated into ``script``, or None if it cannot be."""
-    from onoma.scripts import scripts_in
+    from onoma.lang.scripts import scripts_in
     from onoma.translit import TranslitError, transliterate
 
     lang = lang.replace("_", "-").split("-")[0]  # az-Cyrl is transliterated as az

@@ -27,7 +27,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from onoma.files import split_lines
+from onoma.text.files import split_lines
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}(?!.*`)|~{3,})")
 _HEADER = re.compile(

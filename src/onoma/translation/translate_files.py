@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onoma.errors import OnomaError
-from onoma.files import STDIN, TextFile, write_atomic
 from onoma.normalize_files import Source
+from onoma.text.files import STDIN, TextFile, write_atomic
 
 if TYPE_CHECKING:
     from onoma.translation.api import EntityReport, Translator

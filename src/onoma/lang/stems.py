@@ -29,12 +29,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from onoma.match import fold_case
+from onoma.lang.case import fold_case
 
-if TYPE_CHECKING:
-    from onoma.glossary.candidates import Spelling
+
+class Spelling(Protocol):
+    """What :func:`inflection_bases` reads of a spelling found in a corpus: its text, how
+    often it occurs, and whether it is a glossary form (``entry`` is not None)."""
+
+    text: str
+    count: int
+    entry: object | None
+
 
 STEMMERS = {"ru": "russian", "hy": "armenian"}
 """Snowball algorithm per language code, for the languages that inflect names."""
