@@ -20,8 +20,8 @@ import re
 import time
 
 from onoma.glossary.model import Entry, Glossary
-from onoma.match import fold_for_scan
-from onoma.normalize import Normalizer
+from onoma.normalize.core import Normalizer
+from onoma.normalize.match import fold_for_scan
 
 SYLLABLES = "ar ba ga da ha va za ka la ma na pa ra sa ta ho vo ke le mi ni si ti zu ru".split()
 FILLER = (

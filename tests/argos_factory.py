@@ -352,8 +352,8 @@ def install_packages(
 def copy_expected(text: str, target: str, source: str = "en") -> str:
     """What a copy model gives for ``text``: spellings normalized, names in ``target``."""
     from onoma.glossary import load_glossaries
-    from onoma.match import Matcher
-    from onoma.normalize import carry_case, normalize_text
+    from onoma.normalize.core import carry_case, normalize_text
+    from onoma.normalize.match import Matcher
 
     glossary = load_glossaries()
     text = normalize_text(text, glossary, lang=source, suggest=False).text

@@ -9,10 +9,10 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from onoma.fuzzy import VariantSpotter
 from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
-from onoma.normalize import Normalizer, normalize_text
+from onoma.normalize.core import Normalizer, normalize_text
+from onoma.normalize.fuzzy import VariantSpotter
 
 GLOSSARY = load_glossaries()
 SMALL = Glossary(
@@ -82,7 +82,7 @@ def test_english_needs_no_stemmer():
     code = (
         "import sys\n"
         "from onoma.glossary import load_glossaries\n"
-        "from onoma.normalize import normalize_text\n"
+        "from onoma.normalize.core import normalize_text\n"
         "result = normalize_text('Hovhanisian spoke.', load_glossaries(), fuzzy=True)\n"
         "assert result.text == 'Hovhannisyan spoke.', result.text\n"
         "print('snowballstemmer' in sys.modules)\n"

@@ -164,7 +164,7 @@ def test_case_sensitive_entry_may_list_both_cases(write_glossary):
 
 
 def test_a_string_variant_still_normalizes(write_glossary):
-    from onoma.normalize import Normalizer
+    from onoma.normalize.core import Normalizer
 
     path = write_glossary("- id: zz\n  names: {en: Zeta}\n  variants: {en: Zetta}\n")
     normalizer = Normalizer(load_glossaries([path], builtin=False), "en")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.case import fold_case
-from onoma.match import Matcher, protected_spans
+from onoma.normalize.match import Matcher, protected_spans
 
 
 def glossary(*entries: Entry) -> Glossary:
@@ -144,7 +144,7 @@ def test_matches_agree_with_brute_force(forms, text):
 
 
 def test_a_name_inside_a_url_with_an_at_sign_is_left_alone():
-    from onoma.normalize import normalize_text
+    from onoma.normalize.core import normalize_text
 
     text = "See https://example.am/contact?mail=foo@bar.am/news/Shusha and Shusha."
     assert normalize_text(text).text == text.replace("and Shusha.", "and Shushi.")
@@ -162,7 +162,7 @@ def test_protected_spans_are_sorted_and_do_not_overlap(text):
 
 
 def test_a_bare_domain_with_a_path_is_left_alone():
-    from onoma.normalize import normalize_text
+    from onoma.normalize.core import normalize_text
 
     text = "See example.com/Shusha or news.am/a?q=Shusha, and/or Shusha on 11/05/2020."
     expected = "See example.com/Shusha or news.am/a?q=Shusha, and/or Shushi on 11/05/2020."

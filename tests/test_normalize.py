@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
-from onoma.normalize import Normalizer, carry_case, normalize_text
+from onoma.normalize.core import Normalizer, carry_case, normalize_text
 
 GLOSSARY = load_glossaries()
 NORMALIZER = Normalizer(GLOSSARY, "en")

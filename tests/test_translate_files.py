@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from onoma.errors import OnomaError
-from onoma.normalize_files import Source
+from onoma.normalize.files import Source
 from onoma.text.files import STDIN
 from onoma.translation.api import EntityReport, FallbackSentence, TranslationResult
 from onoma.translation.translate_files import (

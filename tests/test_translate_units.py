@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.scripts import scripts_in
-from onoma.normalize import Normalizer
+from onoma.normalize.core import Normalizer
 from onoma.translation.engine import MissingModelError, install_hint
 from onoma.translation.entities import (
     EntityMapper,

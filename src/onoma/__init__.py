@@ -19,8 +19,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "normalize_text": "onoma.normalize",
-    "Normalizer": "onoma.normalize",
+    "normalize_text": "onoma.normalize.core",
+    "Normalizer": "onoma.normalize.core",
     "load_glossaries": "onoma.glossary",
     "Glossary": "onoma.glossary",
     "Entry": "onoma.glossary",

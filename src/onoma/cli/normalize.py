@@ -68,8 +68,8 @@ def normalize(
     Exit status: 0 when done (or nothing to change), 1 with --check when a file would
     change, 2 on errors (the other files are still processed).
     """
-    from onoma.normalize import Normalizer
-    from onoma.normalize_files import NormalizeRun, Source
+    from onoma.normalize.core import Normalizer
+    from onoma.normalize.files import NormalizeRun, Source
 
     language_code(lang)
     if in_place and (check or diff):

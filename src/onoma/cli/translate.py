@@ -27,7 +27,7 @@ from onoma.translation.engine import DEFAULT_BEAM_SIZE
 
 if TYPE_CHECKING:
     from onoma.glossary.model import Glossary
-    from onoma.normalize_files import Source
+    from onoma.normalize.files import Source
     from onoma.translation.api import Translator
     from onoma.translation.translate_files import Output, TranslateRun
 

@@ -129,7 +129,7 @@ class Translator:
         glossary = with_protected_names(glossary, protect, source)
         self.normalizer = None
         if normalize:
-            from onoma.normalize import Normalizer
+            from onoma.normalize.core import Normalizer
 
             self.normalizer = Normalizer(glossary, source, suggest=False)
         self.mapper = EntityMapper(glossary, source, to, names_only=not normalize)

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from onoma.glossary.model import Entry, Glossary
-from onoma.match import Matcher, is_word_char, protected_spans
-from onoma.normalize import carry_case
+from onoma.normalize.core import carry_case
+from onoma.normalize.match import Matcher, is_word_char, protected_spans
 from onoma.text.spans import merge_spans
 
 PLACEHOLDER = "[{}]"

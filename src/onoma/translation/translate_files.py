@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onoma.errors import OnomaError
-from onoma.normalize_files import Source
+from onoma.normalize.files import Source
 from onoma.text.files import STDIN, TextFile, write_atomic
 
 if TYPE_CHECKING:

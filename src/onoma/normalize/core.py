@@ -3,7 +3,7 @@
 :func:`normalize_text` replaces every variant (and wrong-case form) of every glossary
 entry with the entry's curated name in one language, and reports what it changed
 and which unlisted words look like variants. File handling lives in
-:mod:`onoma.normalize_files`; the command line in :mod:`onoma.cli`.
+:mod:`onoma.normalize.files`; the command line in :mod:`onoma.cli`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from onoma.fuzzy import LikelyVariant, VariantSpotter
 from onoma.glossary.model import Glossary
 from onoma.lang.case import fold_case
-from onoma.match import Matcher, Pattern, protected_spans
+from onoma.normalize.fuzzy import LikelyVariant, VariantSpotter
+from onoma.normalize.match import Matcher, Pattern, protected_spans
 from onoma.text.spans import merge_spans, outside
 
 

@@ -1,6 +1,6 @@
 """Normalize files and streams: reading, writing, diffs and the run report.
 
-The pure core is :mod:`onoma.normalize`; this module applies it to files the way a
+The pure core is :mod:`onoma.normalize.core`; this module applies it to files the way a
 formatter does (stdin/stdout, ``--in-place``, ``--check``, ``--diff``) and collects
 one report for the whole run.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onoma.errors import InputError
-from onoma.normalize import Normalizer, NormalizeResult
+from onoma.normalize.core import Normalizer, NormalizeResult
 from onoma.text.files import (
     STDIN,
     TextFile,
