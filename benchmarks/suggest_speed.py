@@ -154,13 +154,13 @@ def make_corpus(
 
 
 def run(size_mb: float, distinct: int, seed: int, lang: str = "en") -> dict[str, float]:
+    from onoma.curate.ids import slug
+    from onoma.curate.suggest.candidates import scan_corpus
+    from onoma.curate.suggest.clusters import cluster_spellings
+    from onoma.curate.suggest.report import render_json
     from onoma.glossary import load_glossaries
-    from onoma.glossary.candidates import scan_corpus
     from onoma.glossary.fmt import format_entries
-    from onoma.glossary.ids import slug
     from onoma.glossary.model import Entry
-    from onoma.glossary.suggest import cluster_spellings
-    from onoma.glossary.suggest_report import render_json
 
     rng = random.Random(seed)
     names = make_names(rng, distinct)

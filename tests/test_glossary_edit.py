@@ -10,12 +10,12 @@ from test_glossary_fmt import MARKER, glossary_texts
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.curate import add as add_module
+from onoma.curate.ids import slug
+from onoma.curate.merge import merge_entries
 from onoma.errors import OnomaError
-from onoma.glossary import add as add_module
 from onoma.glossary import load_file
 from onoma.glossary.edit import FileEdit, append_entry, save
-from onoma.glossary.ids import slug
-from onoma.glossary.merge import merge_entries
 from onoma.glossary.model import Entry, Glossary
 from onoma.glossary.yamltext import parse_entries
 from onoma.lang.case import fold_case
@@ -167,8 +167,8 @@ def test_merge_malformed_glossary(tmp_path):
 
 def lint_errors(path: Path, entry_id: str) -> list[str]:
     """The lint errors on the lines of one entry, the file linted on its own."""
+    from onoma.curate.lint import lint
     from onoma.glossary import load_glossaries
-    from onoma.glossary.lint import lint
 
     glossary = load_glossaries([path], builtin=False)
     entry = glossary.get(entry_id)

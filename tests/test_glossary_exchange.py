@@ -10,14 +10,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.curate.exchange import ExchangeError, export_glossary, import_glossary
+from onoma.curate.exchange.tables import escape_variant, split_variants
 from onoma.glossary import load_file, load_glossaries
-from onoma.glossary.exchange import (
-    ExchangeError,
-    escape_variant,
-    export_glossary,
-    import_glossary,
-    split_variants,
-)
 from onoma.glossary.fmt import format_entries
 from onoma.glossary.model import ENTRY_TYPES, Entry, Glossary
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from onoma.cli import app
-from onoma.glossary.exchange import ExchangeError, export_glossary, import_glossary
+from onoma.curate.exchange import ExchangeError, export_glossary, import_glossary
 from onoma.glossary.model import Entry, Glossary
 
 runner = CliRunner()

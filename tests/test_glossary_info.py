@@ -150,7 +150,7 @@ def test_stats_cli_default_is_the_library_default():
     import inspect
 
     from onoma.cli.glossary_info import stats_command
-    from onoma.glossary.stats import REQUIRED_LANGUAGES
+    from onoma.curate.stats import REQUIRED_LANGUAGES
 
     default = inspect.signature(stats_command).parameters["required"].default
     assert default.split(",") == list(REQUIRED_LANGUAGES)

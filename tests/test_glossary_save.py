@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 import onoma.text.files as files_module
 from onoma.cli import app
+from onoma.curate.merge import merge_entries
 from onoma.errors import GlossaryError, InputError
 from onoma.glossary import load_glossaries
 from onoma.glossary.edit import save
-from onoma.glossary.merge import merge_entries
 from onoma.text.files import write_atomic_all
 
 runner = CliRunner()

@@ -10,11 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.curate.suggest import clusters as suggest_module
+from onoma.curate.suggest.candidates import CorpusScan, Spelling
+from onoma.curate.suggest.clusters import cluster_spellings, fingerprint, ngram_fingerprint
 from onoma.glossary import load_file, load_glossaries
-from onoma.glossary import suggest as suggest_module
-from onoma.glossary.candidates import CorpusScan, Spelling
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.suggest import cluster_spellings, fingerprint, ngram_fingerprint
 
 runner = CliRunner()
 

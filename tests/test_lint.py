@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.curate.lint import lint
 from onoma.glossary import load_glossaries
-from onoma.glossary.lint import lint
 
 runner = CliRunner()
 

@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.curate.suggest.candidates import CorpusScan, Spelling
+from onoma.curate.suggest.clusters import cluster_spellings
 from onoma.glossary import load_file, load_glossaries
-from onoma.glossary.candidates import CorpusScan, Spelling
 from onoma.glossary.model import Glossary
-from onoma.glossary.suggest import cluster_spellings
 
 runner = CliRunner()
 

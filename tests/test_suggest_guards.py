@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.curate.lint import lint
+from onoma.curate.suggest import clusters as suggest_module
+from onoma.curate.suggest.candidates import Spelling
+from onoma.curate.suggest.clusters import cluster_spellings
+from onoma.curate.suggest.report import render_text, render_yaml
 from onoma.glossary import load_file, load_glossaries
-from onoma.glossary import suggest as suggest_module
-from onoma.glossary.candidates import Spelling
-from onoma.glossary.lint import lint
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.suggest import cluster_spellings
-from onoma.glossary.suggest_report import render_text, render_yaml
 from onoma.lang.stems import one_root_test
 
 runner = CliRunner()

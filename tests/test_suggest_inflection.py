@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from onoma.cli import app
+from onoma.curate.suggest import clusters as suggest_module
+from onoma.curate.suggest.candidates import CorpusScan, Spelling
+from onoma.curate.suggest.clusters import cluster_spellings
 from onoma.glossary import load_file
-from onoma.glossary import suggest as suggest_module
-from onoma.glossary.candidates import CorpusScan, Spelling
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.suggest import cluster_spellings
 from onoma.lang.stems import inflection_bases, inflection_test, stemmer_for
 
 runner = CliRunner()
@@ -388,8 +388,8 @@ def test_english_is_untouched(tmp_path, monkeypatch):
     code = (
         "import sys\n"
         "from onoma.glossary import load_glossaries\n"
-        "from onoma.glossary.candidates import scan_corpus\n"
-        "from onoma.glossary.suggest import cluster_spellings\n"
+        "from onoma.curate.suggest.candidates import scan_corpus\n"
+        "from onoma.curate.suggest.clusters import cluster_spellings\n"
         f"scan, _ = scan_corpus([{str(corpus)!r}], load_glossaries(), 'en')\n"
         "cluster_spellings(scan.spellings().values(), load_glossaries(), 'en')\n"
         "import onoma.cli\n"

@@ -23,7 +23,7 @@ from test_glossary_edit import lint_errors, run
 from typer.testing import CliRunner
 
 from onoma.cli.translit import translit
-from onoma.glossary import add as add_module
+from onoma.curate import add as add_module
 from onoma.glossary import load_file
 from onoma.glossary.model import Glossary
 from onoma.lang.scripts import scripts_in

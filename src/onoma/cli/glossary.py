@@ -45,7 +45,7 @@ def lint_command(
 
     Also stray whitespace and entries marked for review. Exit 1 if any error is found,
     2 if a file cannot be loaded."""
-    from onoma.glossary.lint import lint
+    from onoma.curate.lint import lint
 
     loaded = load_glossary([*(glossary or []), *(paths or [])], no_builtin)
     problems = lint(loaded)

@@ -20,7 +20,7 @@ from onoma.cli.common import (
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
-    from onoma.glossary.merge import MergeResult
+    from onoma.curate.merge import MergeResult
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", "-n", help="Print the diff of the change; write nothing.")
@@ -150,9 +150,9 @@ def merge_command(
     forms that belong to another entry are left out and reported. Edits the --glossary
     files, or without one the built-in glossaries of a source checkout.
     """
+    from onoma.curate.merge import merge_entries
     from onoma.glossary.edit import save
     from onoma.glossary.load import editable_builtin_dir, glossary_files
-    from onoma.glossary.merge import merge_entries
 
     loaded = load_glossary(glossary, no_builtin)
     try:
@@ -232,7 +232,7 @@ def add_command(
     Refuses an id or a name that a glossary already has. The rest of the file is left as
     it was.
     """
-    from onoma.glossary.add import draft_entry
+    from onoma.curate.add import draft_entry
     from onoma.glossary.edit import append_entry, save
     from onoma.glossary.fmt import emit_entry
 

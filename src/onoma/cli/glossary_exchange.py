@@ -42,7 +42,7 @@ def export_command(
     no_builtin: NoBuiltinOption = False,
 ) -> None:
     """Write the glossaries as onoma CSV, Google term-set CSV, DeepL TSV or TBX-Basic."""
-    from onoma.glossary.exchange import export_glossary, guess_format
+    from onoma.curate.exchange import export_glossary, guess_format
     from onoma.text.files import write_atomic
 
     loaded = load_glossary(glossary, no_builtin)
@@ -79,7 +79,7 @@ def import_command(
 
     The YAML is in fmt's canonical layout; what could not be mapped is reported.
     """
-    from onoma.glossary.exchange import import_glossary
+    from onoma.curate.exchange import import_glossary
     from onoma.glossary.fmt import comment, format_entries
     from onoma.text.files import write_atomic
 

@@ -25,7 +25,7 @@ def show_command(
     Case-insensitive, any language or script; without an exact hit, near hits by
     romanization key. Exit 1 when nothing is found.
     """
-    from onoma.glossary.show import entry_text, find_entries
+    from onoma.curate.show import entry_text, find_entries
 
     loaded = load_glossary(glossary, no_builtin)
     hits = find_entries(loaded, name)
@@ -48,7 +48,7 @@ def stats_command(
     required: Annotated[
         str,
         typer.Option("--require", help="Comma-separated languages whose gaps are listed."),
-    ] = "hy,ru,az",  # onoma.glossary.stats.REQUIRED_LANGUAGES, not imported at start-up
+    ] = "hy,ru,az",  # onoma.curate.stats.REQUIRED_LANGUAGES, not imported at start-up
 ) -> None:
     """Count entries per type and forms per language; list entries missing hy, ru or az.
 
@@ -56,7 +56,7 @@ def stats_command(
     """
     import json
 
-    from onoma.glossary.stats import glossary_stats, render_stats
+    from onoma.curate.stats import glossary_stats, render_stats
 
     loaded = load_glossary(glossary, no_builtin)
     langs = split_list(required)

@@ -20,7 +20,7 @@ from onoma.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from onoma.glossary.suggest import Cluster
+    from onoma.curate.suggest.clusters import Cluster
 
 
 def suggest_command(
@@ -49,9 +49,9 @@ def suggest_command(
     spellings that mix scripts. Unreadable files are reported (exit 2) and the others
     processed.
     """
-    from onoma.glossary.candidates import scan_corpus
-    from onoma.glossary.suggest import cluster_spellings
-    from onoma.glossary.suggest_report import render_json, render_text, render_yaml
+    from onoma.curate.suggest.candidates import scan_corpus
+    from onoma.curate.suggest.clusters import cluster_spellings
+    from onoma.curate.suggest.report import render_json, render_text, render_yaml
 
     if json_output and yaml_output:
         fail("choose one of --json and --yaml")

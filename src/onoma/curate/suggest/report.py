@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from onoma.curate.ids import unique_id
+from onoma.curate.suggest.clusters import Cluster, mixed_script
 from onoma.glossary.document import Comments
 from onoma.glossary.fmt import comment, emit_entry
-from onoma.glossary.ids import unique_id
 from onoma.glossary.model import Entry, Glossary
-from onoma.glossary.suggest import Cluster, mixed_script
 
 
 def render_text(clusters: list[Cluster]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from onoma.curate.ids import id_like, is_valid_id
 from onoma.glossary.fmt import flow_list
-from onoma.glossary.ids import id_like, is_valid_id
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.case import fold_case
 from onoma.lang.scripts import expected_script, script_of

@@ -24,10 +24,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from onoma.curate.exchange.common import ExchangeError, Imported
+from onoma.curate.ids import unique_id
 from onoma.errors import GlossaryError
-from onoma.glossary.exchange import ExchangeError, Imported
 from onoma.glossary.fmt import sorted_langs
-from onoma.glossary.ids import unique_id
 from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Glossary
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from onoma.curate.ids import is_valid_id, slug
 from onoma.errors import OnomaError
-from onoma.glossary.ids import is_valid_id, slug
 from onoma.glossary.model import CORE_LANGUAGES, ENTRY_TYPES, LANG_CODE, Entry, Glossary
 from onoma.lang.case import fold_case
 from onoma.lang.scripts import expected_script, scripts_in

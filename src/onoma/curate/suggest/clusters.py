@@ -1,6 +1,6 @@
 """Group a corpus's spellings of one name the way OpenRefine clusters: ``glossary suggest``.
 
-Spellings (from :mod:`onoma.glossary.candidates`) and the glossary's forms in the
+Spellings (from :mod:`onoma.curate.suggest.candidates`) and the glossary's forms in the
 corpus language are linked when they share a key (key collision):
 
 - case-folded text;
@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from onoma.glossary.candidates import Spelling
+from onoma.curate.suggest.candidates import Spelling
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.case import fold_case
 from onoma.lang.keys import romanization_key
