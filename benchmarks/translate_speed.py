@@ -143,7 +143,8 @@ def compare(fns: dict[str, Callable[[int], object]], runs: int) -> dict[str, tup
 
 def sentences_of(text: str) -> list[str]:
     """The sentences onoma sends to the model, without placeholders."""
-    from onoma.translation.segment import has_letters, parse_layout, split_sentences
+    from onoma.translation.segment import has_letters, parse_layout
+    from onoma.translation.sentences import split_sentences
 
     found = []
     for run in parse_layout(text).runs:

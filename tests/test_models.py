@@ -199,8 +199,9 @@ def test_installed_packages_skips_hidden_and_broken_folders(installed, pkgs):
 def test_glossaries_and_packages_accept_the_same_language_codes(pkgs, tmp_path):
     from onoma.glossary import load_file
     from onoma.glossary.model import LANG_CODE
+    from onoma.translation.metadata import LANGUAGE_CODE
 
-    assert pk.LANGUAGE_CODE is LANG_CODE
+    assert LANGUAGE_CODE is LANG_CODE
     for code in ("en", "hy", "az-Cyrl", "pt_BR", "zh_Hant", "sr-Latn-RS"):
         assert LANG_CODE.match(code), code
     for code in ("", "e", "EN", "en-", "en_", "pt BR", "../x", "en\n", "english"):

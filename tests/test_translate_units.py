@@ -21,7 +21,8 @@ from onoma.translation.entities import (
     target_script_code,
     verbatim_spans,
 )
-from onoma.translation.segment import parse_layout, split_sentences
+from onoma.translation.segment import parse_layout
+from onoma.translation.sentences import split_sentences
 
 MARKDOWN = """\
 ---

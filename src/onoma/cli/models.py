@@ -129,15 +129,16 @@ def install(
     ] = False,
 ) -> None:
     """Install a package from the Argos index (FROM TO) or from .argosmodel files."""
+    from onoma.glossary.model import LANG_CODE
     from onoma.translation import index as ix
     from onoma.translation import packages as pk
 
-    codes = len(what) == 2 and all(pk.LANGUAGE_CODE.match(w) for w in what)
+    codes = len(what) == 2 and all(LANG_CODE.match(w) for w in what)
     try:
         if not codes:
             for raw in what:
                 path = Path(raw)
-                if not path.exists() and pk.LANGUAGE_CODE.match(raw):
+                if not path.exists() and LANG_CODE.match(raw):
                     fail(
                         "expected FROM TO language codes (e.g. onoma models install en ru) "
                         "or .argosmodel files"

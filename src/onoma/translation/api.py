@@ -22,7 +22,8 @@ from onoma.errors import OnomaError
 from onoma.glossary.model import Glossary
 from onoma.translation.engine import DEFAULT_BEAM_SIZE, load_model, resolve_route, translate_route
 from onoma.translation.entities import Check, EntityMapper, Prepared, verbatim_spans
-from onoma.translation.segment import has_letters, parse_layout, split_sentences
+from onoma.translation.segment import has_letters, parse_layout
+from onoma.translation.sentences import split_sentences
 
 
 @dataclass(frozen=True)

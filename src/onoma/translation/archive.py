@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from onoma.translation.packages import PackageError, parse_metadata
+from onoma.translation.metadata import PackageError, parse_metadata
 
 MAX_TOTAL_SIZE = 4 * 1024**3  # uncompressed bytes in one package
 MAX_RATIO = 100  # uncompressed / compressed, above 1 MiB: a zip bomb, not a model

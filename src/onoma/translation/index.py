@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onoma.translation.archive import CHUNK, MAX_TOTAL_SIZE
+from onoma.translation.metadata import check_metadata
 from onoma.translation.packages import (
     PackageError,
     PackageInfo,
     argos_setting,
-    check_metadata,
     find_installed,
     install_package_file,
     package_info,

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onoma.translation.archive import safe_extract
+from onoma.translation.metadata import check_metadata
 from onoma.translation.packages import (
     PackageError,
     PackageInfo,
-    check_metadata,
     install_folder,
     staging_dir,
 )

@@ -9,8 +9,8 @@ closing ``#``, list markers, ``>`` quotes, table pipes and delimiter rows).
 Consecutive text lines form one paragraph run, so a hard-wrapped sentence is
 translated whole; its translation is wrapped again to the width of the original
 lines. A hard line break (two trailing spaces or a trailing backslash) ends a run, so
-that the break stays after the same word. Runs are then split into sentences offline
-with ``sentencex``.
+that the break stays after the same word. Runs are then split into sentences
+(:mod:`onoma.translation.sentences`).
 
 Block rules follow CommonMark where articles meet them: a fence is closed only by a
 line of the same fence characters (at least as many, at most three spaces in, nothing
@@ -381,25 +381,3 @@ def _table_row(b: _Builder, line_no: int, body: str, eol: str) -> None:
         b.single(line_no, lead, content, cell[len(lead) + len(content) :])
         pending = ""
     b.verbatim(pending + eol)
-
-
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` of ``text``, whitespace between them excluded."""
-    from sentencex import segment
-
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for sentence in segment(lang, text):
-        stripped = sentence.strip()
-        if not stripped:
-            continue
-        start = text.find(stripped, cursor)
-        if start < 0:  # sentencex changed the text: keep the rest as one sentence
-            break
-        spans.append((start, start + len(stripped)))
-        cursor = start + len(stripped)
-    rest = text[cursor:]
-    if rest.strip():
-        start = cursor + len(rest) - len(rest.lstrip())
-        spans.append((start, cursor + len(rest.rstrip())))
-    return spans

@@ -1,0 +1,49 @@
+"""What a translation package says about itself: ``metadata.json``, read and checked,
+and the errors of every package operation. Shared by the installed-package code
+(:mod:`onoma.translation.packages`) and the archive checks
+(:mod:`onoma.translation.archive`), so that neither imports the other."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from onoma.errors import OnomaError
+from onoma.glossary.model import LANG_CODE as LANGUAGE_CODE
+
+
+class PackageError(OnomaError):
+    """A package that cannot be found, read, installed or removed."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        self.path = path  # a file, folder or URL
+        self.message = message
+        super().__init__(f"{path}: {message}" if path is not None else message)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A sort key for versions such as ``1.9`` or ``2021.02.23``."""
+    return tuple(int(n) for n in re.findall(r"\d+", version))
+
+
+def parse_metadata(data: bytes, where: Path | str) -> dict:
+    """Decode ``metadata.json`` and check it with :func:`check_metadata`."""
+    try:
+        meta = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise PackageError(f"metadata.json is not valid JSON ({exc})", where) from None
+    return check_metadata(meta, where)
+
+
+def check_metadata(meta: object, where: Path | str) -> dict:
+    """``meta`` if it is an object with valid ``from_code`` and ``to_code``."""
+    if not isinstance(meta, dict):
+        raise PackageError("metadata.json must hold a JSON object", where)
+    for key in ("from_code", "to_code"):
+        code = meta.get(key)
+        if not code:
+            raise PackageError(f"metadata.json has no {key}", where)
+        if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
+            raise PackageError(f"metadata.json: {key} {code!r} is not a language code", where)
+    return meta
