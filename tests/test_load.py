@@ -84,12 +84,18 @@ def test_repeated_ids_in_one_layer_are_kept_for_lint(write_glossary):
         ("- id: a\n  names: {en: A}\n  variants:\n    en: [B, 3]\n", 4, "must be a string"),
         ("- id: a\n  names: {en: A}\n  case_sensitive: yes please\n", 3, "must be true or false"),
         ("- id: a\n  names: {en: A}\n- id: b\n  id: c\n  names: {en: B}\n", 4, "invalid YAML"),
+        ("- id: a\n  names: {en: No}\n  review: yes\n", 3, "review must be true or false"),
+        ("- id: a\n  names:\n    en: true\n", 3, "names.en must be a string, not a boolean"),
+        ("- id: a\n  names:\n    en: ~\n", 3, "names.en must be a string, not empty"),
+        ("- id: 0x1F\n  names: {en: A}\n", 1, "'id' must be a string, not a number"),
+        ("- id: a\n  names:\n    en: 1.5e3\n", 3, "names.en must be a string, not a number"),
     ],
 )
-def test_malformed_glossary_errors_name_file_and_line(write_glossary, text, line, message):
+@pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "ruamel"])
+def test_malformed_glossary_errors_name_file_and_line(write_glossary, text, line, message, fast):
     path = write_glossary(text)
     with pytest.raises(GlossaryError) as caught:
-        load_file(path)
+        yamltext.parse_entries(path.read_text(encoding="utf-8"), path, fast=fast)
     assert caught.value.path == path
     assert caught.value.line == line, str(caught.value)
     assert message in str(caught.value)
@@ -189,3 +195,39 @@ def test_builtins_elsewhere_are_not_editable(tmp_path, monkeypatch, folder):
         f"{folder.resolve()}: the built-in glossaries are edited only in a source checkout, "
         "not in an installed onoma; pass --glossary FILE"
     )
+
+
+YAML_12 = """
+- id: "no"
+  type: place
+  names:
+    en: No
+    hy: 'Նո'
+    ru: |
+      Но
+  variants:
+    en: [yes, On, off, Shusha]
+    ru:
+      - Ноо
+      - "Нo"
+  case_sensitive: true
+  note: >
+    folded
+    note
+- id: b
+  names: {en: 2020-01-02 x}
+"""
+
+
+def test_both_parsers_give_the_same_entries_and_lines(write_glossary):
+    """The libyaml path reads YAML 1.2 like ruamel ("No" and "yes" are strings) and
+    records the same line for every field."""
+    path = write_glossary(YAML_12)
+    text = path.read_text(encoding="utf-8")
+    slow = yamltext.parse_entries(text, path)
+    fast = yamltext.parse_entries(text, path, fast=True)
+    assert fast == slow
+    assert [e.lines for e in fast] == [e.lines for e in slow]
+    assert [e.origin for e in fast] == [e.origin for e in slow]
+    assert fast[0].variants["en"] == ("yes", "On", "off", "Shusha")
+    assert fast[0].names["ru"] == "Но\n"

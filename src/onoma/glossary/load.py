@@ -93,4 +93,4 @@ def load_files(files: Iterable[Path]) -> Glossary:
 def load_file(path: Path | str) -> Glossary:
     """Load one glossary file: a YAML list of entries."""
     text, _bom = read_glossary_text(path)
-    return Glossary(parse_entries(text, path))
+    return Glossary(parse_entries(text, path, fast=True))
