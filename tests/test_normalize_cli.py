@@ -142,14 +142,16 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path.write_text("Shusha", encoding="utf-8")
     path.chmod(0)
     if os.geteuid() == 0:  # root reads every file: simulate the refusal
-        real = Path.read_bytes
+        import builtins
 
-        def refuse(self):
-            if self == path:
+        real = builtins.open
+
+        def refuse(file, *args, **kwargs):
+            if Path(file) == path:
                 raise PermissionError(13, "Permission denied")
-            return real(self)
+            return real(file, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(builtins, "open", refuse)
     result = runner.invoke(app, ["normalize", str(path)])
     assert result.exit_code == 2
     assert f"error: {path}: Permission denied" in result.stderr
@@ -273,14 +275,16 @@ def test_json_with_diff_stays_valid_json(tmp_path):
     )
 
 
-def test_symlink_is_followed_and_kept(tmp_path):
+def test_a_symlink_is_never_written_through(tmp_path):
     real = tmp_path / "real.txt"
     real.write_text("Shusha\n", encoding="utf-8")
     link = tmp_path / "link.txt"
     link.symlink_to(real)
-    assert runner.invoke(app, ["normalize", "-i", str(link)]).exit_code == 0
+    result = runner.invoke(app, ["normalize", "-i", str(link)])
+    assert result.exit_code == 2
+    assert "symbolic link" in result.stderr and str(real) in result.stderr
     assert link.is_symlink()
-    assert real.read_text(encoding="utf-8") == "Shushi\n"
+    assert real.read_text(encoding="utf-8") == "Shusha\n"
 
 
 def test_failed_write_is_not_counted_as_rewritten(tmp_path, monkeypatch):

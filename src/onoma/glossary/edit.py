@@ -94,15 +94,38 @@ def content(entry: Entry) -> tuple:
 def save(edits: Sequence[FileEdit]) -> None:
     """Check every edit, then write the changed files all or none: each new text goes to
     a temporary file next to its target first, and only when all are written are they
-    renamed into place (see :func:`onoma.text.files.write_atomic_all`)."""
+    renamed into place (see :func:`onoma.text.files.write_atomic_all`). A file whose
+    text is no longer the one the edit started from (another program wrote to it
+    meanwhile) stops the save before anything is written."""
     from onoma.text.files import write_atomic_all
 
     for edit in edits:
         edit.check()
+    changed = [edit for edit in edits if edit.changed]
+    stamps = [_unchanged_stamp(edit) for edit in changed]
     try:
-        write_atomic_all([(edit.path, edit.new, edit.bom) for edit in edits if edit.changed])
+        write_atomic_all([(edit.path, edit.new, edit.bom) for edit in changed], stamps=stamps)
     except InputError as exc:
         raise GlossaryError(exc.path, exc.message) from None
+
+
+def _unchanged_stamp(edit: FileEdit) -> tuple[int, int, int] | None:
+    """The file's stamp now, after checking that it still holds the text the edit
+    started from (None for a file to create)."""
+    import os
+
+    from onoma.text.files import file_stamp, read_text_file
+
+    if edit.old is None or not os.path.exists(edit.path):
+        return None
+    current = read_text_file(edit.path, skipped=False)
+    if current.text != edit.old:
+        raise GlossaryError(
+            edit.path,
+            "changed while onoma was working on it (another program wrote to it); "
+            "left as it is: run again",
+        )
+    return current.stamp if current.stamp else file_stamp(os.stat(edit.path))
 
 
 def open_document(path: Path) -> Document:

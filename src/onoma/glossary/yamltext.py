@@ -16,6 +16,10 @@ from onoma.errors import GlossaryError, InputError
 from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Origin
 
 ENTRY_KEYS = ("id", "type", "names", "variants", "case_sensitive", "review", "note")
+MAX_FORM = 200
+"""Longest id, name or variant, in characters: names are short, and the matcher must
+never be handed a megabyte-long pattern."""
+MAX_NOTE = 10_000
 
 
 def read_glossary_text(path: Path | str) -> tuple[str, bool]:
@@ -34,6 +38,9 @@ def load_yaml_text(text: str, path: Path, *, compose: bool = False) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from onoma.glossary.fastyaml import check_yaml_bounds
+
+    check_yaml_bounds(text, path)
     try:
         yaml = YAML(typ="rt")
         return yaml.compose(text) if compose else yaml.load(text)
@@ -77,11 +84,15 @@ def _line_of(container: Any, key: Any) -> int:
     return line + 1
 
 
-def _string(value: Any, path: Path, line: int, what: str) -> str:
+def _string(value: Any, path: Path, line: int, what: str, limit: int = MAX_FORM) -> str:
     if not isinstance(value, str):
         raise GlossaryError(path, f"{what} must be a string, not {_kind(value)}", line)
     if not value.strip():
         raise GlossaryError(path, f"{what} is empty", line)
+    if len(value) > limit:
+        raise GlossaryError(
+            path, f"{what} is {len(value):,} characters long (at most {limit:,})", line
+        )
     return str(value)
 
 
@@ -169,7 +180,7 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
         flags[flag] = value
     note = item.get("note")
     if note is not None:
-        note = _string(note, path, _line_of(item, "note"), f"entry {entry_id!r}: note")
+        note = _string(note, path, _line_of(item, "note"), f"entry {entry_id!r}: note", MAX_NOTE)
     lines["id"] = _line_of(item, "id")
     return Entry(
         id=entry_id,

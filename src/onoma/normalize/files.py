@@ -108,7 +108,7 @@ class NormalizeRun:
             )
         if self.in_place and result.changed and not source.is_stdin:
             try:
-                write_atomic(source.path, result.text, bom=original.bom)
+                write_atomic(source.path, result.text, bom=original.bom, stamp=original.stamp)
             except InputError as exc:
                 outcome.error = str(exc)
         return outcome

@@ -3,6 +3,18 @@
 onoma keeps a file's bytes as they were wherever it changes nothing: the BOM and the
 line endings of the original survive, and in-place writes go to a temporary file in
 the same folder that then replaces the original, so a crash never leaves half a file.
+
+What it refuses, so that nothing is lost or written where it should not be:
+
+- a target that is a symbolic link (onoma never writes through a link: name the file
+  it points to), and in folders, links that lead outside the folder (skipped, and said);
+- a file that changed after it was read (size, modification time or inode differ:
+  another program wrote to it meanwhile); it is left as it is;
+- reading anything but a regular file (a named pipe would block the run for ever).
+
+The temporary file is created with the target's permissions from the start (never
+readable by more people than the target), and its name (``.NAME.XXXXXXXX.tmp``) is one
+that :func:`stale_temporaries` finds again after a crash.
 """
 
 from __future__ import annotations
@@ -11,7 +23,7 @@ import contextlib
 import os
 import secrets
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +43,14 @@ class TextFile:
     path: Path
     text: str
     bom: bool = False
+    stamp: tuple[int, int, int] | None = None
+    """Size, modification time (ns) and inode when read: :func:`write_atomic` refuses to
+    replace the file when they have changed since."""
+
+
+def file_stamp(status: os.stat_result) -> tuple[int, int, int]:
+    """What tells that a file changed: its size, modification time and inode."""
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
 def decode_text(data: bytes, path: Path | str, *, skipped: bool = True) -> TextFile:
@@ -40,6 +60,11 @@ def decode_text(data: bytes, path: Path | str, *, skipped: bool = True) -> TextF
     file; pass False where the error stops the run (a glossary that cannot be read).
     """
     tail = "; skipped" if skipped else ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            path,
+            f"UTF-16 text, not UTF-8: convert it with iconv -f UTF-16 -t UTF-8{tail}",
+        )
     if b"\x00" in data[:8192]:
         raise InputError(path, f"binary file (NUL bytes), not text{tail}")
     try:
@@ -59,36 +84,50 @@ def read_text_file(path: Path | str, *, skipped: bool = True) -> TextFile:
     """Read a UTF-8 text file, keeping its line endings; errors name the file
     (``skipped``: see :func:`decode_text`)."""
     try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise InputError(path, "is a folder, not a file")
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(path, "not a regular file (a pipe or a device?)")
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            data = handle.read()
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    return decode_text(data, path, skipped=skipped)
+    decoded = decode_text(data, path, skipped=skipped)
+    return TextFile(decoded.path, decoded.text, decoded.bom, file_stamp(status))
 
 
-def write_atomic(path: Path | str, text: str, *, bom: bool = False) -> None:
+def write_atomic(
+    path: Path | str, text: str, *, bom: bool = False, stamp: tuple[int, int, int] | None = None
+) -> None:
     """Replace ``path`` with ``text`` (UTF-8) atomically, keeping its permissions and,
     where the system allows, its owner.
 
-    A symbolic link is followed: the file it points to is replaced, the link stays. A
-    read-only file is refused. Raises :class:`InputError` ("cannot write: …") naming
-    ``path`` when it fails; the original is then untouched and no temporary file is
-    left behind.
+    A symbolic link and a read-only file are refused; with ``stamp`` (from
+    :class:`TextFile`), so is a file that changed since it was read. Raises
+    :class:`InputError` ("cannot write: …") naming ``path`` when it fails; the original
+    is then untouched and no temporary file is left behind.
     """
-    write_atomic_all([(path, text, bom)])
+    write_atomic_all([(path, text, bom)], stamps=[stamp])
 
 
-def write_atomic_all(files: Sequence[tuple[Path | str, str, bool]]) -> None:
+def write_atomic_all(
+    files: Sequence[tuple[Path | str, str, bool]],
+    stamps: Sequence[tuple[int, int, int] | None] | None = None,
+) -> None:
     """Replace several files, each given as ``(path, text, bom)``, in two phases.
 
     First every new text goes to a temporary file next to its target (fsynced, with the
     target's permissions and owner, as :func:`write_atomic` does); only when all of
     them are written are they renamed into place. When a temporary file cannot be
     written, the ones already made are removed and every original stays untouched.
+    Each file with a stamp (see :class:`TextFile`) is checked again just before the
+    renames: if any changed since it was read, none is replaced.
     Raises :class:`InputError` ("cannot write: …") naming the file at fault.
     """
     targets = _targets(files)
+    stamps = list(stamps) if stamps is not None else [None] * len(files)
     temporaries: list[tuple[Path | str, str, Path]] = []
     try:
         for (path, text, bom), (real, status) in zip(files, targets, strict=True):
@@ -96,6 +135,7 @@ def write_atomic_all(files: Sequence[tuple[Path | str, str, bool]]) -> None:
                 temporaries.append((path, _write_temp(real, text, bom, status), real))
             except OSError as exc:
                 raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+        _check_unchanged(files, targets, stamps)
         _rename_all(temporaries)
     finally:
         for _path, tmp_name, _real in temporaries:
@@ -110,6 +150,12 @@ def _targets(
     targets = []
     seen: dict[Path, Path | str] = {}
     for path, _text, _bom in files:
+        if os.path.islink(path):
+            raise InputError(
+                path,
+                "cannot write: a symbolic link (onoma does not write through links; "
+                f"name the file it points to: {os.path.realpath(path)})",
+            )
         real = Path(os.path.realpath(path))
         if real in seen:
             raise InputError(path, f"cannot write: the same file as {seen[real]}")
@@ -132,7 +178,7 @@ def _write_temp(path: Path, text: str, bom: bool, status: os.stat_result | None)
     """Write ``text`` to a new temporary file next to ``path``, fsynced, with the
     permissions (and owner) ``path`` has; returns its name. Removed again on failure."""
     data = ((BOM if bom else "") + text).encode("utf-8")
-    fd, tmp_name = _create_temp(path)
+    fd, tmp_name = _create_temp(path, 0o666 if status is None else status.st_mode & 0o777)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -169,25 +215,66 @@ def _keep_owner(tmp_name: str, status: os.stat_result) -> None:
             os.chown(tmp_name, status.st_uid, status.st_gid)
 
 
-def _create_temp(path: Path) -> tuple[int, str]:
-    """A new, empty file next to ``path``, created with mode 0o666 less the umask (as
-    any new file) and a name no other file has; its descriptor and name."""
+def _check_unchanged(
+    files: Sequence[tuple[Path | str, str, bool]],
+    targets: list[tuple[Path, os.stat_result | None]],
+    stamps: Sequence[tuple[int, int, int] | None],
+) -> None:
+    """Raise when a file changed since it was read (its stamp differs now)."""
+    for (path, _text, _bom), (real, _status), stamp in zip(files, targets, stamps, strict=True):
+        if stamp is None:
+            continue
+        try:
+            now = file_stamp(os.stat(real))
+        except OSError:
+            now = None
+        if now != stamp:
+            raise InputError(
+                path,
+                "changed while onoma was working on it (another program wrote to it); "
+                "left as it is: run again",
+            )
+
+
+def _create_temp(path: Path, mode: int = 0o666) -> tuple[int, str]:
+    """A new, empty file next to ``path`` and a name no other file has, created with
+    ``mode`` (the target's) less the umask, so that it is never readable by more
+    people than the target, even while it is written; its descriptor and name."""
     for _ in range(100):
         name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode), name
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name next to {path}")
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def stale_temporaries(folder: Path | str) -> list[Path]:
+    """Temporary files of onoma's naming left in ``folder`` by a run that was killed."""
+    import re
+
+    pattern = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
+    try:
+        return sorted(p for p in Path(folder).iterdir() if pattern.match(p.name) and p.is_file())
+    except OSError:
+        return []
+
+
 def iter_text_files(
-    paths: Iterable[Path | str], extensions: Iterable[str] = DEFAULT_EXTENSIONS
+    paths: Iterable[Path | str],
+    extensions: Iterable[str] = DEFAULT_EXTENSIONS,
+    on_skip: Callable[[Path, str], None] | None = None,
 ) -> Iterator[Path]:
+    on_skip = on_skip or _warn_skipped
     """Files named in ``paths`` as they are, and files with ``extensions`` under folders.
 
     Hidden files and folders (a leading dot) inside a folder are skipped; a path that
-    does not exist is yielded as it is, so that reading it reports the error.
+    does not exist is yielded as it is, so that reading it reports the error. Inside a
+    folder, a symbolic link that leads outside it is skipped and ``on_skip`` is called
+    with it and the reason (by default: a warning on stderr).
     """
     suffixes = tuple((ext if ext.startswith(".") else f".{ext}").lower() for ext in extensions)
     for raw in paths:
@@ -195,13 +282,27 @@ def iter_text_files(
         if not path.is_dir():
             yield path
             continue
+        top = os.path.realpath(path)
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 found = Path(root) / name
+                if found.is_symlink() and not _inside(os.path.realpath(found), top):
+                    on_skip(found, f"a link to {os.path.realpath(found)}, outside {path}")
+                    continue
                 # Regular files only: a named pipe called x.txt would block the run.
                 if name.lower().endswith(suffixes) and not name.startswith(".") and found.is_file():
                     yield found
+
+
+def _warn_skipped(path: Path, reason: str) -> None:
+    import sys
+
+    print(f"warning: {path}: skipped: {reason}", file=sys.stderr)
+
+
+def _inside(real: str, top: str) -> bool:
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def split_lines(text: str) -> list[str]:
