@@ -22,14 +22,42 @@ Lankaran Lerik Masally Neftchala Oghuz Ordubad Gabala Gakh Gazakh Gobustan Guba 
 Saatly Sabirabad Sadarak Salyan Samukh Shabran Shahbuz Shamakhi Shaki Shamkir Sharur Siyazan
 Tartar Tovuz Ujar Yardimli Yevlakh Zagatala Zangilan Zardab Baku Ganja Sumgait Mingachevir
 Shirvan Naftalan Nakhchivan""".split()
-KARABAKH = ["Stepanakert", "Shushi", "Martakert", "Askeran", "Hadrut", "Nagorno-Karabakh", "Artsakh"]
+KARABAKH = [
+    "Stepanakert",
+    "Shushi",
+    "Martakert",
+    "Askeran",
+    "Hadrut",
+    "Nagorno-Karabakh",
+    "Artsakh",
+]
 # Heads of state and government, foreign and defence ministers (surname entries).
 LEADERS = """Ter-Petrosyan Kocharyan Sargsyan Khachaturyan Pashinyan Bagratyan Darbinyan
 Margaryan Abrahamyan Karapetyan Oskanian Nalbandian Mnatsakanyan Ayvazyan Mirzoyan Ohanyan
 Tonoyan Papikyan Mutallibov Elchibey Aliyev Hasanov Guliyev Rasizade Mammadov Asadov
 Mammadyarov Bayramov Abiyev""".split()
-ORGANIZATIONS = ["OSCE", "OSCE Minsk Group", "CSTO", "EU", "UN", "CIS", "NATO", "PACE", "Milli Majlis"]
-NEIGHBOURS = ["Georgia", "Iran", "Turkey", "Russia", "Tbilisi", "Tehran", "Ankara", "Moscow", "Washington"]
+ORGANIZATIONS = [
+    "OSCE",
+    "OSCE Minsk Group",
+    "CSTO",
+    "EU",
+    "UN",
+    "CIS",
+    "NATO",
+    "PACE",
+    "Milli Majlis",
+]
+NEIGHBOURS = [
+    "Georgia",
+    "Iran",
+    "Turkey",
+    "Russia",
+    "Tbilisi",
+    "Tehran",
+    "Ankara",
+    "Moscow",
+    "Washington",
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +66,9 @@ def builtin():
 
 
 @pytest.mark.parametrize(
-    "names", [ARMENIA, AZERBAIJAN, KARABAKH, LEADERS, ORGANIZATIONS, NEIGHBOURS], ids=["armenia", "azerbaijan", "karabakh", "leaders", "organizations", "neighbours"]
+    "names",
+    [ARMENIA, AZERBAIJAN, KARABAKH, LEADERS, ORGANIZATIONS, NEIGHBOURS],
+    ids=["armenia", "azerbaijan", "karabakh", "leaders", "organizations", "neighbours"],
 )
 def test_every_listed_name_is_an_entry_with_four_languages(builtin, names):
     by_name = {entry.names["en"]: entry for entry in builtin}

@@ -38,9 +38,7 @@ def builtin_glossary_files() -> list[Path]:
     the default entries (same ids) and load only when named."""
     folder = builtin_glossary_dir()
     return [
-        path
-        for path in glossary_files([folder])
-        if path.relative_to(folder).parts[0] != STYLES_DIR
+        path for path in glossary_files([folder]) if path.relative_to(folder).parts[0] != STYLES_DIR
     ]
 
 
