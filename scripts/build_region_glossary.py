@@ -3,7 +3,7 @@
 Usage: python scripts/build_region_glossary.py [--names DIR] [--out DIR]
 
 Reads the hand-curated table ``scripts/region_glossary.tsv`` (one entry a line:
-file, id, en, hy, ru, az, source, variants, note) and fills the forms a line leaves
+file, id, en, hy, ru, az, source, variants, note, flags) and fills the forms a line leaves
 empty from the open lists in DIR (CLDR 47 for countries and cities, Who's On First for
 places in Armenia and Azerbaijan), or, for names no list covers, from onoma's own
 transliteration. Every Armenian and Russian form is then compared with
@@ -144,6 +144,10 @@ def build_entry(row: dict[str, str], sources: dict, review: list[str]) -> dict:
     variants = parse_variants(row["variants"])
     if variants:
         entry["variants"] = variants
+    if (row.get("flags") or "") == "case_sensitive":
+        # A name that is also an ordinary word in lower case (Armenian տեղ "place",
+        # Russian тех "those", վանք "monastery"): match it in its written case only.
+        entry["case_sensitive"] = True
     entry["note"] = describe(origin, label, row["note"])
     return entry
 
@@ -185,6 +189,8 @@ def to_yaml(entries: list[dict], header: str) -> str:
             for lang, values in entry["variants"].items():
                 items = ", ".join(json.dumps(v, ensure_ascii=False) for v in values)
                 out.append(f"    {lang}: [{items}]")
+        if entry.get("case_sensitive"):
+            out.append("  case_sensitive: true")
         out.append(f"  note: {json.dumps(entry['note'], ensure_ascii=False)}")
         out.append("")
     return "\n".join(out)
