@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from onoma.glossary.lint import lint
+from onoma.curate.lint import lint
 from onoma.glossary.load import builtin_glossary_dir, load_glossaries
 from onoma.normalize import normalize_text
 
