@@ -31,6 +31,7 @@ NAMES = Path("/work/shared/data/names")
 LANGS = ("en", "hy", "ru", "az")
 SCRIPT = {"hy": "Armn", "ru": "Cyrl", "az": "Latn"}
 CLDR = "cldr_territories_cities_hy_az_ru_en.tsv"
+EP_AZ = "ep_azerbaijan_na_wikidata_names_az_en_ru_hy.tsv"
 WOF = {"am": "wof_admin_am_places_hy_ru_az_en.tsv", "az": "wof_admin_az_places_hy_ru_az_en.tsv"}
 # Files whose hy and ru forms are transcriptions of the English one (not translations or
 # exonyms), so that onoma translit's reading is a meaningful cross-check.
@@ -80,7 +81,32 @@ def load_sources(folder: Path) -> dict[str, dict[str, dict[str, str]]]:
                 if row[f"script_{lang}"] == script:
                     forms[lang] = row[f"name_{lang}"]
             wof[qid] = forms
-    return {"cldr": cldr, "wof": wof}
+    return {"cldr": cldr, "wof": wof, "ep": name_parts(folder / EP_AZ)}
+
+
+def name_parts(path: Path) -> dict[str, dict[str, str]]:
+    """Given names and surnames of Azerbaijan's members of parliament (Wikidata labels),
+    by their Azerbaijani spelling: the Russian label is "Surname, Given Patronymic" or
+    "Given Surname", the Armenian one "Given Surname". The first spelling met for a word is kept."""
+    parts: dict[str, dict[str, str]] = {}
+    for row in read_tsv(path):
+        az = row["name_az"].split()
+        if len(az) < 2:
+            continue
+        surname, comma, rest = row["name_ru"].partition(",")
+        words = row["name_ru"].split()
+        if comma:
+            ru = ((rest.split() or [""])[0], surname.strip())
+        else:
+            ru = (words[0], words[-1]) if len(words) >= 2 else ("", "")
+        hy = row["name_hy"].split()
+        hy_pair = (hy[0], hy[-1]) if len(hy) >= 2 else ("", "")
+        for index, word in ((0, az[0]), (1, az[-1])):
+            found = parts.setdefault(word, {})
+            for lang, value in (("ru", ru[index]), ("hy", hy_pair[index])):
+                if value and lang not in found:
+                    found[lang] = value
+    return parts
 
 
 def close(a: str, b: str) -> bool:
@@ -140,6 +166,8 @@ def build_entry(row: dict[str, str], sources: dict, review: list[str]) -> dict:
                 review.append(
                     f"{row['id']}: {lang} {names[lang]} ({origin[lang]}) vs translit {guess}"
                 )
+    if row["file"] == "people-azerbaijan":
+        check_ep(row["id"], names, origin, sources["ep"].get(names["az"], {}), review)
     entry: dict = {"id": row["id"], "type": TYPES[row["file"].split("-")[0]], "names": names}
     variants = parse_variants(row["variants"])
     if variants:
@@ -150,6 +178,24 @@ def build_entry(row: dict[str, str], sources: dict, review: list[str]) -> dict:
         entry["case_sensitive"] = True
     entry["note"] = describe(origin, label, row["note"])
     return entry
+
+
+EP_LABEL = "everypolitician Azerbaijan (Wikidata labels, CC0)"
+
+
+def check_ep(
+    entry_id: str, names: dict, origin: dict, listed: dict[str, str], review: list[str]
+) -> None:
+    """Take a Russian or Armenian form of an Azerbaijani name from the Wikidata labels of
+    Azerbaijan's members of parliament when the table leaves it to onoma translit, and
+    report the hand-written forms the labels spell otherwise."""
+    for lang, value in listed.items():
+        if origin.get(lang) == "onoma translit":
+            names[lang], origin[lang] = value, EP_LABEL
+        elif names.get(lang) == value:
+            origin[lang] = f"hand-curated, as in {EP_LABEL}"
+        else:
+            review.append(f"{entry_id}: {lang} {names.get(lang)} vs {EP_LABEL} {value}")
 
 
 def describe(origin: dict[str, str], label: str, extra: str) -> str:
@@ -164,7 +210,7 @@ def describe(origin: dict[str, str], label: str, extra: str) -> str:
         "CLDR 47": "CLDR 47",
         "Who's On First": "Who's On First (CC-BY, GeoNames/Wikidata)",
     }
-    parts = [f"{', '.join(langs)}: {words[where]}" for where, langs in groups.items()]
+    parts = [f"{', '.join(langs)}: {words.get(where, where)}" for where, langs in groups.items()]
     note = "source: " + "; ".join(parts)
     return f"{extra.strip()} {note}".strip() if extra.strip() else note
 
