@@ -3,8 +3,14 @@ naming-style layers, each lint-clean together with the built-in glossary."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+import onoma
 from onoma.curate.lint import lint
 from onoma.glossary.load import builtin_glossary_dir, load_glossaries
 from onoma.normalize import normalize_text
@@ -118,3 +124,25 @@ def test_the_styles_choose_opposite_english_names():
     assert normalize_text(text, glossary=azerbaijani).text == (
         "Khankendi, Khankendi, Shusha, Lachin and Lachin."
     )
+
+
+NAME_LISTS = Path("/work/shared/data/names")
+
+
+@pytest.mark.skipif(not NAME_LISTS.is_dir(), reason="the open name lists are not on this machine")
+def test_the_build_script_regenerates_the_shipped_files(tmp_path):
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_region_glossary.py"
+    env = {**os.environ, "PYTHONPATH": str(Path(onoma.__file__).parent.parent)}
+    done = subprocess.run(
+        [sys.executable, str(script), "--names", str(NAME_LISTS), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    built = sorted(tmp_path.glob("*.yaml"))
+    assert len(built) == 7
+    for path in built:
+        shipped = builtin_glossary_dir() / path.name
+        assert path.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8"), path.name
