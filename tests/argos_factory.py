@@ -59,12 +59,16 @@ def seed_text() -> str:
 
 
 def glossary_names() -> list[str]:
-    """Every name and variant written in the shipped glossaries (all languages)."""
+    """Every name and variant (all languages) of the shipped entries that the seed article
+    or the Russian document names: the names these models are built to carry."""
     from onoma.glossary import load_glossaries
 
+    documents = seed_text() + RUSSIAN_TEXT
     names = []
     for entry in load_glossaries():
-        names.extend(text for _, text, _ in entry.all_forms())
+        forms = [text for _, text, _ in entry.all_forms()]
+        if any(form in documents for form in forms):
+            names.extend(forms)
     return names
 
 

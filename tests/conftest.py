@@ -27,3 +27,21 @@ def write_glossary(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+SAMPLE_FILES = [
+    REPO / "src" / "onoma" / "data" / "glossaries" / name
+    for name in ("people.yaml", "places.yaml", "organizations.yaml")
+]
+"""The built-in files that hold the sample article's entries: a small real glossary for
+tests about mechanics, which the shipped glossary of the region would crowd."""
+
+SAMPLE_ARGS = ["--no-builtin"] + [arg for path in SAMPLE_FILES for arg in ("-g", str(path))]
+"""Command-line options that load only the sample article's entries."""
+
+
+def sample_glossary():
+    """The sample article's entries as a Glossary."""
+    from onoma.glossary import load_glossaries
+
+    return load_glossaries(SAMPLE_FILES, builtin=False)

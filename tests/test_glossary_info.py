@@ -90,6 +90,8 @@ def test_stats_json(extra):
     assert result.exit_code == 0
     stats = json.loads(result.stdout)
     builtin = len(load_glossaries())
+    # The extra file's Stepanakert replaces the built-in entry of that id.
+    builtin -= load_glossaries().get("stepanakert") is not None
     assert stats["entries"] == builtin + 1
     assert stats["types"]["place"] >= 1
     assert set(stats["types"]) == {"person", "place", "organization", "other"}

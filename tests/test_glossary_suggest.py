@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_ARGS, sample_glossary
 from typer.testing import CliRunner
 
 from onoma.cli import app
@@ -42,7 +43,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_candidates_drop_common_words_titles_and_derived_forms():
-    scan = CorpusScan(load_glossaries(), "en")
+    scan = CorpusScan(sample_glossary(), "en")
     scan.add_text(CORPUS, "a.txt")
     found = spelled(scan)
     assert found["Stepanakert"] == 3
@@ -83,7 +84,9 @@ def test_keys():
 
 
 def test_clusters_match_entries_and_new_names(corpus):
-    result = runner.invoke(app, ["glossary", "suggest", str(corpus), "--json", "--min-count", "1"])
+    result = runner.invoke(
+        app, ["glossary", "suggest", str(corpus), "--json", "--min-count", "1", *SAMPLE_ARGS]
+    )
     assert result.exit_code == 0, result.output
     clusters = {c["canonical"]: c for c in json.loads(result.stdout)["clusters"]}
     harutyunyan = clusters["Harutyunyan"]
@@ -107,7 +110,7 @@ def test_clusters_match_entries_and_new_names(corpus):
 
 
 def test_min_count_and_text_output(corpus):
-    result = runner.invoke(app, ["glossary", "suggest", str(corpus)])
+    result = runner.invoke(app, ["glossary", "suggest", str(corpus), *SAMPLE_ARGS])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "Stepanakert — new entry; 4 occurrences"
@@ -122,7 +125,7 @@ def test_min_count_and_text_output(corpus):
 
 
 def test_yaml_fragment_is_a_valid_glossary_layer(corpus, tmp_path):
-    result = runner.invoke(app, ["glossary", "suggest", str(corpus), "--yaml"])
+    result = runner.invoke(app, ["glossary", "suggest", str(corpus), "--yaml", *SAMPLE_ARGS])
     assert result.exit_code == 0
     fragment = tmp_path / "proposed.yaml"
     fragment.write_text(result.stdout, encoding="utf-8")

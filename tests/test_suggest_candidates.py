@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_ARGS
 from typer.testing import CliRunner
 
 from onoma.cli import app
@@ -69,7 +70,8 @@ def test_a_new_entry_is_named_without_the_article(tmp_path: Path):
     scan.add_text(corpus.read_text(encoding="utf-8"), "hy.txt")
     found = scan.spellings()
     assert (found["Տաթևը"].bare, found["Ալիևը"].bare) == ("Տաթև", None)
-    result = runner.invoke(app, ["glossary", "suggest", str(corpus), "--lang", "hy", "--yaml"])
+    args = ["glossary", "suggest", str(corpus), "--lang", "hy", *SAMPLE_ARGS]
+    result = runner.invoke(app, [*args, "--yaml"])
     assert result.exit_code == 0
     fragment = tmp_path / "proposed.yaml"
     fragment.write_text(result.stdout, encoding="utf-8")
@@ -77,6 +79,6 @@ def test_a_new_entry_is_named_without_the_article(tmp_path: Path):
     assert entries["tatev"].names == {"hy": "Տաթև"}
     assert "variants" not in result.stdout.split("id: tatev\n")[1].split("- id:")[0]
     assert "tatevy" not in entries
-    text = runner.invoke(app, ["glossary", "suggest", str(corpus), "--lang", "hy"]).stdout
+    text = runner.invoke(app, args).stdout
     assert "Տաթև — new entry; 2 occurrences" in text
     assert "(inflected form of Տաթև)" in text

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_ARGS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -43,7 +44,7 @@ def groups(spellings: list[Spelling], lang: str, glossary: Glossary = GLOSSARY) 
 
 def test_a_man_s_name_is_no_variant_of_the_country(tmp_path):
     path = corpus(tmp_path, "Армен. Армен. Армена.\n")
-    code, out, _ = suggest(path, "--lang", "ru", "--json")
+    code, out, _ = suggest(path, "--lang", "ru", "--json", *SAMPLE_ARGS)
     assert code == 0
     [cluster] = json.loads(out)["clusters"]
     assert (cluster["id"], cluster["canonical"]) == (None, "Армен")
@@ -51,7 +52,7 @@ def test_a_man_s_name_is_no_variant_of_the_country(tmp_path):
         "Армен": None,
         "Армена": "Армен",
     }
-    _, fragment, _ = suggest(path, "--lang", "ru", "--yaml")
+    _, fragment, _ = suggest(path, "--lang", "ru", "--yaml", *SAMPLE_ARGS)
     assert "armenia" not in fragment
 
 

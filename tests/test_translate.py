@@ -14,8 +14,8 @@ from argos_factory import (
     install_packages,
     seed_text,
 )
+from conftest import sample_glossary
 
-from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
 from onoma.translation import engine
 from onoma.translation.api import Translator, translate_text
@@ -186,7 +186,7 @@ def test_no_normalize_protects_curated_names_only(copies, use):
 def test_name_without_target_form_is_reported(copies, use):
     use(copies)
     glossary = Glossary(
-        [*load_glossaries(), Entry("gyumri", "place", {"en": "Gyumri", "hy": "Գյումրի"})]
+        [*sample_glossary(), Entry("gyumri", "place", {"en": "Gyumri", "hy": "Գյումրի"})]
     )
     result = translate_text("Gyumri and Shushi.", to="az", glossary=glossary, beam_size=1)
     used = result.report.no_target_form["gyumri"]
@@ -283,12 +283,14 @@ def test_protected_names_are_transliterated_into_the_target_script(copies, use):
     from onoma.translation.api import Translator
 
     text = "Stepanakert and Shushi."
-    hy = Translator("hy", beam_size=1, protect=["Stepanakert"]).translate(text)
+    # The sample article's glossary, which has no Stepanakert: only --protect-names keeps it.
+    sample = sample_glossary()
+    hy = Translator("hy", beam_size=1, protect=["Stepanakert"], glossary=sample).translate(text)
     assert hy.text == "Ստեփանակերտ and Շուշի."
     assert hy.report.entities == hy.report.preserved == 2
-    ru = Translator("ru", beam_size=1, protect=["Stepanakert"]).translate(text)
+    ru = Translator("ru", beam_size=1, protect=["Stepanakert"], glossary=sample).translate(text)
     assert ru.text == "Степанакерт and Шуши."
-    unprotected = Translator("ru", beam_size=1).translate(text)
+    unprotected = Translator("ru", beam_size=1, glossary=sample).translate(text)
     assert unprotected.text == "Stepanakert and Шуши."
 
 

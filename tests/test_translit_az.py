@@ -265,7 +265,7 @@ AZ_PLACES = (
 def test_add_from_azerbaijani_drafts_press_forms(tmp_path, lang):
     path = tmp_path / "places.yaml"
     path.write_text(AZ_PLACES, encoding="utf-8")
-    result = run("add", "Şəki", "--type", "place", *lang, "-g", str(path))
+    result = run("add", "Şəki", "--type", "place", *lang, "-g", str(path), "--no-builtin")
     assert result.exit_code == 0, result.output
     assert path.read_text(encoding="utf-8") == AZ_PLACES + (
         "\n- id: sheki\n  type: place\n  names:\n    en: Sheki\n    hy: Շաքի\n"
@@ -293,7 +293,7 @@ def test_add_from_azerbaijani_drafts_press_forms(tmp_path, lang):
 )
 def test_add_from_azerbaijani_is_detected_by_its_letters(tmp_path, name, names):
     path = tmp_path / "new.yaml"
-    result = run("add", name, "--type", "place", "-g", str(path))
+    result = run("add", name, "--type", "place", "-g", str(path), "--no-builtin")
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr
     [entry] = load_file(path).entries
@@ -304,7 +304,7 @@ def test_add_from_azerbaijani_is_detected_by_its_letters(tmp_path, name, names):
 
 def test_add_an_english_name_is_not_taken_for_azerbaijani(tmp_path):
     path = tmp_path / "new.yaml"
-    result = run("add", "Fizuli", "--type", "place", "-g", str(path))
+    result = run("add", "Fizuli", "--type", "place", "-g", str(path), "--no-builtin")
     assert result.exit_code == 0, result.output
     [entry] = load_file(path).entries
     assert entry.names["en"] == entry.names["az"] == "Fizuli"
@@ -313,7 +313,9 @@ def test_add_an_english_name_is_not_taken_for_azerbaijani(tmp_path):
 def test_add_dry_run_from_azerbaijani_writes_nothing(tmp_path):
     path = tmp_path / "places.yaml"
     path.write_text(AZ_PLACES, encoding="utf-8")
-    result = run("add", "Laçın", "-t", "place", "--lang", "az", "-g", str(path), "--dry-run")
+    result = run(
+        "add", "Laçın", "-t", "place", "--lang", "az", "-g", str(path), "--dry-run", "--no-builtin"
+    )
     assert result.exit_code == 0, result.output
     assert "+    en: Lachin\n" in result.stdout
     assert "+    ru: Лачин\n" in result.stdout
@@ -324,7 +326,7 @@ def test_add_dry_run_from_azerbaijani_writes_nothing(tmp_path):
 def test_add_from_azerbaijani_refuses_a_drafted_id_that_exists(tmp_path):
     path = tmp_path / "places.yaml"
     path.write_text(AZ_PLACES, encoding="utf-8")
-    result = run("add", "AĞDAM", "--type", "place", "-g", str(path))
+    result = run("add", "AĞDAM", "--type", "place", "-g", str(path), "--no-builtin")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: 'AĞDAM' (az) is already a form of 'agdam' (")
     assert path.read_text(encoding="utf-8") == AZ_PLACES

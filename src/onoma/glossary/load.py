@@ -29,6 +29,19 @@ def builtin_glossary_dir() -> Path:
     return Path(str(resources.files("onoma") / "data" / "glossaries"))
 
 
+STYLES_DIR = "styles"
+
+
+def builtin_glossary_files() -> list[Path]:
+    """The built-in glossary files that load by default: every file of the built-in
+    folder except the naming-style layers under ``styles/``, which are alternatives to
+    the default entries (same ids) and load only when named."""
+    folder = builtin_glossary_dir()
+    return [
+        path for path in glossary_files([folder]) if path.relative_to(folder).parts[0] != STYLES_DIR
+    ]
+
+
 def editable_builtin_dir() -> Path:
     """The built-in glossary folder (resolved) when it can be edited: in a source
     checkout, not an installed package, and writable. Raises OnomaError otherwise."""
@@ -75,7 +88,7 @@ def load_glossaries(paths: Iterable[Path | str] = (), *, builtin: bool = True) -
     """Load the built-in glossaries (unless ``builtin`` is false) and then ``paths``."""
     layers = []
     if builtin:
-        layers.append(load_files(glossary_files([builtin_glossary_dir()])))
+        layers.append(load_files(builtin_glossary_files()))
     user_files = glossary_files(paths)
     if user_files:
         layers.append(load_files(user_files))
