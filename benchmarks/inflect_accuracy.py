@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from inflect_tables import table  # noqa: E402
+from inflect_tables import table
 
-from onoma.lang.inflect import InflectError, analyse, inflect  # noqa: E402
-from onoma.lang.inflect.rules import harmonize  # noqa: E402
-from onoma.lang.inflect.ru import GRAMMEMES, analyzer  # noqa: E402
+from onoma.lang.inflect import InflectError, analyse, inflect
+from onoma.lang.inflect.ru import GRAMMEMES, analyzer
+from onoma.lang.inflect.rules import harmonize
 
 NAIVE = {
     "hy": {"gen": "ի", "dat": "ի", "abl": "ից", "ins": "ով", "loc": "ում", "nom.def": "ը",
@@ -57,7 +57,9 @@ def naive(form: str, lang: str, key: str) -> str:
 def onoma_form(row, lang: str, key: str) -> str:
     case, _, article = key.partition(".")
     try:
-        return inflect(row.form, lang, case, type=row.type, gender=row.gender, definite=bool(article))
+        return inflect(
+            row.form, lang, case, type=row.type, gender=row.gender, definite=bool(article)
+        )
     except InflectError:
         return "-"
 
@@ -96,7 +98,9 @@ def corpus(path: Path, sample: int) -> None:
             start, length = int(cells[2]), int(cells[3])
             word = text[start : start + length]
             if word[:1].isupper() and " " not in word:
-                mentions.append((word, kinds[cells[1]], text[max(0, start - 30) : start + length + 20]))
+                mentions.append(
+                    (word, kinds[cells[1]], text[max(0, start - 30) : start + length + 20])
+                )
     bases: dict[str, set[str]] = defaultdict(set)
     for word, kind, _ in mentions:
         bases[kind].add(word)
@@ -115,8 +119,10 @@ def corpus(path: Path, sample: int) -> None:
         right += ok
         proposed.append((word, found[0], "/".join(sorted({r.case for r in readings})), ok, context))
     print(f"\nfactRuEval {path.name}: {len(mentions)} gold name words (Person, Location)")
-    print(f"  a single base proposed for {len(proposed)}, agreeing with pymorphy3's lemma: "
-          f"{right} ({right / max(1, len(proposed)):.1%}); several bases proposed: {ambiguous}")
+    print(
+        f"  a single base proposed for {len(proposed)}, agreeing with pymorphy3's lemma: "
+        f"{right} ({right / max(1, len(proposed)):.1%}); several bases proposed: {ambiguous}"
+    )
     shown = random.Random(1).sample(proposed, min(sample, len(proposed)))
     shown += [p for p in proposed if not p[3] and p not in shown]
     for word, base, cases, ok, context in shown:

@@ -24,6 +24,11 @@ def table(lang: str) -> list[Row]:
     ]
     header = lines[0]
     return [
-        Row(cells[0], None if cells[1] == "-" else cells[1], cells[2], dict(zip(header[2:], cells[2:])))
+        Row(
+            cells[0],
+            None if cells[1] == "-" else cells[1],
+            cells[2],
+            dict(zip(header[2:], cells[2:], strict=True)),
+        )
         for cells in lines[1:]
     ]

@@ -113,7 +113,9 @@ def test_analysis_finds_back_every_generated_form(drawn: tuple[str, object, str]
     case, _, article = key.partition(".")
     bases = [r.form for r in table(lang)]
     try:
-        form = inflect(row.form, lang, case, type=row.type, gender=row.gender, definite=bool(article))
+        form = inflect(
+            row.form, lang, case, type=row.type, gender=row.gender, definite=bool(article)
+        )
     except InflectError:
         return
     readings = analyse(form, lang, bases, type=row.type, gender=row.gender)

@@ -93,9 +93,7 @@ def inflect(
             sex = guess_gender(form.split(" "))
         full = declension(form, lang, type=kind, gender=sex, entry=entry)
         chosen = {key: full[key] for key in full if key.partition(".")[0] in wanted}
-        results.append(
-            {"form": form, "lang": lang, "type": kind, "gender": sex, "cases": chosen}
-        )
+        results.append({"form": form, "lang": lang, "type": kind, "gender": sex, "cases": chosen})
     if as_json:
         typer.echo(json.dumps({"forms": results}, ensure_ascii=False, indent=2))
         raise typer.Exit(EXIT_OK)
@@ -105,5 +103,3 @@ def inflect(
         about = result["type"] + (f", {result['gender']}" if result["gender"] else "")
         typer.echo(f"{result['form']} ({lang}, {about})")
         typer.echo(table(result["cases"].items(), ["case", "form"]))
-
-

@@ -29,6 +29,8 @@ class Change(NamedTuple):
     old: str
     new: str
     id: str
+    case: str | None = None
+    """The case kept when a case form was replaced (Шуше → Шуши: "dat/loc")."""
 
 
 class Suggestion(NamedTuple):
@@ -54,8 +56,10 @@ class NormalizeResult:
     suggestions: list[Suggestion] = field(default_factory=list)
     source: str = field(default="", repr=False)
     """The text before normalization, where the offsets of ``edits`` point."""
-    edits: list[tuple[int, str, str, str]] = field(default_factory=list, repr=False)
-    """``(offset, old, new, id)`` of each replacement, in text order."""
+    edits: list[tuple[int, str, str, str, str | None]] = field(default_factory=list, repr=False)
+    """``(offset, old, new, id, case)`` of each replacement, in text order."""
+    ambiguous: list[str] = field(default_factory=list, repr=False)
+    """Case forms of names left alone because they have two readings, with the reason."""
 
     @property
     def changed(self) -> bool:
@@ -65,7 +69,7 @@ class NormalizeResult:
     def changes(self) -> list[Change]:
         """Each replacement at its 1-based line and column of the input."""
         locate = _Locator(self.source)
-        return [Change(*locate(start), old, new, id_) for start, old, new, id_ in self.edits]
+        return [Change(*locate(start), *edit) for start, *edit in self.edits]
 
 
 def carry_case(surface: str, name: str, form: str | None = None) -> str:
@@ -116,11 +120,25 @@ class Normalizer:
     """
 
     def __init__(
-        self, glossary: Glossary, lang: str = "en", *, fuzzy: bool = False, suggest: bool = True
+        self,
+        glossary: Glossary,
+        lang: str = "en",
+        *,
+        fuzzy: bool = False,
+        suggest: bool = True,
+        inflect: bool = True,
     ) -> None:
+        """``inflect``: in Russian, Armenian and Azerbaijani, also replace the case forms
+        of variants by the name in the same case (see :mod:`onoma.normalize.inflected`)."""
         self.lang = lang
         self.fuzzy = fuzzy
-        self.matcher = Matcher(glossary, lang)
+        inflected: list = []
+        self.ambiguous: list[str] = []
+        if inflect:
+            from onoma.normalize.inflected import inflected_forms
+
+            inflected, self.ambiguous = inflected_forms(glossary, lang)
+        self.matcher = Matcher(glossary, lang, inflected)
         self.matcher.check_unambiguous()
         self.spotter = VariantSpotter(glossary, lang) if (suggest or fuzzy) else None
 
@@ -178,7 +196,7 @@ def _apply(
 ) -> NormalizeResult:
     """Write each edit's canonical form (in the case of the text) over its span."""
     pieces: list[str] = []
-    changes: list[tuple[int, str, str, str]] = []
+    changes: list[tuple[int, str, str, str, str | None]] = []
     cursor = 0
     for start, end, index in edits:
         target = targets[index]
@@ -196,7 +214,7 @@ def _apply(
         pieces.append(text[cursor:start])
         pieces.append(new)
         cursor = end
-        changes.append((start, old, new, target.entry.id))
+        changes.append((start, old, new, target.entry.id, getattr(target, "case", None)))
     if not changes:
         return NormalizeResult(text, suggestions)
     pieces.append(text[cursor:])

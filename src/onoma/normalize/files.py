@@ -147,7 +147,7 @@ class NormalizeRun:
             if o.result is None:
                 continue
             edits = o.result.edits if not o.error else ()  # a failed write changed nothing
-            for _, old, new, entry_id in edits:
+            for _, old, new, entry_id, _case in edits:
                 per_entry[(entry_id, old, new)] += 1
             hint = (
                 "kept: it may carry a case ending; add it to the glossary if it is a variant"

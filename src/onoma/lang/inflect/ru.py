@@ -18,7 +18,14 @@ from onoma.lang.inflect.rules import apply_rules
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 """The cases of Russian, by their Universal Dependencies names (loc = prepositional)."""
-GRAMMEMES = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
+GRAMMEMES = {
+    "nom": "nomn",
+    "gen": "gent",
+    "dat": "datv",
+    "acc": "accs",
+    "ins": "ablt",
+    "loc": "loct",
+}
 """pymorphy3's (OpenCorpora) grammeme for each case."""
 SURNAME_ENDINGS = ("ян", "янц", "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына")
 """Surname endings whose declension depends on the bearer's gender."""
@@ -46,11 +53,7 @@ def _restore(word: str, result: str) -> str:
 def _known(word: str, kinds: tuple[str, ...]) -> Any | None:
     """The dictionary parse of ``word`` as a singular nominative, preferring ``kinds``
     (Name, Surn, Geox, Orgn…), or None when the dictionary does not know the word."""
-    parses = [
-        p
-        for p in analyzer().parse(word)
-        if p.is_known and p.tag.case == "nomn"
-    ]
+    parses = [p for p in analyzer().parse(word) if p.is_known and p.tag.case == "nomn"]
     parses.sort(key=lambda p: p.tag.number == "plur")
     for kind in kinds:
         for parse in parses:
@@ -113,7 +116,9 @@ def _thing_word(word: str, case: str, kind: str) -> tuple[str, Any | None]:
 
 
 def _adjective(word: str) -> Any | None:
-    parses = [p for p in analyzer().parse(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn"]
+    parses = [
+        p for p in analyzer().parse(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn"
+    ]
     return parses[0] if parses else None
 
 
@@ -125,7 +130,9 @@ def inflect_ru(form: str, case: str, kind: str, gender: str | None) -> str:
     if kind == "person":
         sex = gender or guess_gender(words)
         return " ".join(
-            _person_word(w, case, sex, index == len(words) - 1 and len(words) > 1 or len(words) == 1)
+            _person_word(
+                w, case, sex, (index == len(words) - 1 and len(words) > 1) or len(words) == 1
+            )
             for index, w in enumerate(words)
         )
     out = list(words)

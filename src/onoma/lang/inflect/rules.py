@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 BACK_TWO = {"a": "a", "ı": "a", "o": "a", "u": "a"}
@@ -40,10 +40,15 @@ class RuleSet:
     rules: tuple[Rule, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def rule_set(lang: str) -> RuleSet:
     """The parsed ``rules/LANG.tsv`` (read once per process, then shared read-only)."""
-    text = resources.files("onoma.lang.inflect").joinpath("rules").joinpath(f"{lang}.tsv").read_text("utf-8")
+    text = (
+        resources.files("onoma.lang.inflect")
+        .joinpath("rules")
+        .joinpath(f"{lang}.tsv")
+        .read_text("utf-8")
+    )
     cases: tuple[str, ...] = ()
     rules: list[Rule] = []
     for number, raw in enumerate(text.splitlines(), 1):
@@ -57,7 +62,7 @@ def rule_set(lang: str) -> RuleSet:
             raise ValueError(f"rules/{lang}.tsv line {number}: {len(cells)} cells")
         scope = frozenset() if cells[0] == "*" else frozenset(cells[0].split("."))
         pattern = re.compile(f"(?:{cells[1]})$")
-        rules.append(Rule(scope, pattern, dict(zip(cases, cells[2:])), number))
+        rules.append(Rule(scope, pattern, dict(zip(cases, cells[2:], strict=True)), number))
     return RuleSet(cases, tuple(rules))
 
 
