@@ -48,8 +48,8 @@ def inflected_forms(entries: Iterable[Entry], lang: str) -> tuple[list[Inflected
             for form in forms:
                 table = declension(form, lang, entry.type, gender)
                 for key, text in table.items():
-                    if key == "nom" or text == form or key not in target:
-                        continue
+                    if key == "nom" or text == form or target.get(key, text) == text:
+                        continue  # indeclinable, no such case, or the name's own form
                     slot = found.setdefault(fold_case(text), {})
                     owner = slot.setdefault(target[key], (entry, text, []))
                     if key.partition(".")[0] not in owner[2]:
