@@ -14,8 +14,8 @@ from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.scripts import scripts_in
 from onoma.normalize.core import Normalizer
-from onoma.translation.engine import MissingModelError, install_hint
 from onoma.translation.cases import count_forms
+from onoma.translation.engine import MissingModelError, install_hint
 from onoma.translation.entities import (
     EntityMapper,
     target_script_code,
