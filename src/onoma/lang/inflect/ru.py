@@ -6,7 +6,7 @@ decline for men and not for women, that foreign names in -и/-у/-е/-о never d
 most foreign given names; those go through the rules. Names of several words decline word
 by word: a person's every word, other names up to their head noun, with the adjectives
 before it agreeing (Нагорный Карабах → Нагорном Карабахе; Совет Европы → Совета Европы).
-pymorphy3 is imported on first use and its analyser shared (it is safe in threads).
+pymorphy3 is imported on first use and one analyser is shared, used read-only.
 """
 
 from __future__ import annotations
