@@ -60,6 +60,10 @@ def test_a_case_form_with_two_readings_is_left_alone_and_listed() -> None:
     normalizer = Normalizer(glossary, "az", suggest=False)
     assert normalizer.normalize("Kubada Kubanda").text == "Qubada Qusarda"
     assert normalizer.normalize("Kubanın").text == "Kubanın"  # Kuba's or Kuban's genitive
+    result = Normalizer(glossary, "az").normalize("Gəldik: Kubanın")
+    [reported] = [s for s in result.suggestions if s.reason]
+    assert (reported.text, reported.column) == ("Kubanın", 9)
+    assert reported.reason.startswith("two readings: Qubanın or Qusarın")
     assert any(
         a.startswith("Kubanın: two readings: Qubanın or Qusarın") for a in normalizer.ambiguous
     )

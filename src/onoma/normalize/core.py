@@ -42,6 +42,8 @@ class Suggestion(NamedTuple):
     id: str
     canonical: str
     score: float
+    reason: str | None = None
+    """Why a case form was not replaced (two readings), for such a form; else None."""
 
 
 @dataclass
@@ -133,12 +135,16 @@ class Normalizer:
         self.lang = lang
         self.fuzzy = fuzzy
         inflected: list = []
-        self.ambiguous: list[str] = []
+        ambiguous: list = []
         if inflect:
             from onoma.normalize.inflected import inflected_forms
 
-            inflected, self.ambiguous = inflected_forms(glossary, lang)
-        self.matcher = Matcher(glossary, lang, inflected)
+            inflected, ambiguous = inflected_forms(glossary, lang)
+        self.ambiguous = [f"{text}: {reason}" for _, text, _, reason in ambiguous]
+        """Case forms left alone because they have two readings, with the reason."""
+        # An ambiguous case form is matched too, but replaced by itself: it is reported.
+        marked = [(entry, text, text, "?" + reason) for entry, text, _, reason in ambiguous]
+        self.matcher = Matcher(glossary, lang, [*inflected, *marked])
         self.matcher.check_unambiguous()
         self.spotter = VariantSpotter(glossary, lang) if (suggest or fuzzy) else None
 
@@ -166,10 +172,14 @@ class Normalizer:
             targets = [*targets, *replace]
             edits.extend((v.start, v.end, first + i) for i, v in enumerate(replace))
             edits.sort()
+        found = [(v.start, v.text, v.entry.id, v.canonical, v.score, None) for v in likely]
+        for start, end, index in edits:
+            target = targets[index]
+            if isinstance(target, Pattern) and (target.case or "").startswith("?"):
+                found.append((start, text[start:end], target.entry.id, "", 0.0, target.case[1:]))
+        found.sort(key=lambda item: item[0])
         locate = _Locator(text)
-        suggestions = [
-            Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score) for v in likely
-        ]
+        suggestions = [Suggestion(*locate(start), *rest) for start, *rest in found]
         return _apply(text, edits, targets, suggestions)
 
     def _replaceable(self, variant: LikelyVariant) -> bool:

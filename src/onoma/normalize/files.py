@@ -155,6 +155,12 @@ class NormalizeRun:
                 else "add it to the glossary or use --fuzzy"
             )
             for s in o.result.suggestions:
+                if s.reason:
+                    lines.append(
+                        f"{o.path}:{s.line}:{s.column}: likely variant {s.text!r} ({s.id}) "
+                        f"left as it is: {s.reason}"
+                    )
+                    continue
                 lines.append(
                     f"{o.path}:{s.line}:{s.column}: likely variant {s.text!r} of "
                     f"{s.canonical!r} ({s.id}, score {s.score:g}); {hint}"

@@ -27,9 +27,10 @@ def _genders(entry: Entry, lang: str) -> tuple[str | None, ...]:
     return (entry.gender,)
 
 
-def inflected_forms(entries: Iterable[Entry], lang: str) -> tuple[list[Inflected], list[str]]:
-    """The unambiguous case forms of ``entries`` in ``lang`` and the ambiguous ones
-    (as ``"form: reason"``); nothing for a language onoma does not decline."""
+def inflected_forms(entries: Iterable[Entry], lang: str) -> tuple[list[Inflected], list[Inflected]]:
+    """The unambiguous case forms of ``entries`` in ``lang``, and the ambiguous ones
+    (their replacement is the form itself, their cases the reason); nothing for a
+    language onoma does not decline."""
     if lang not in LANGS:
         return [], []
     found: dict[str, dict[str, tuple[Entry, str, list[str]]]] = {}
@@ -55,14 +56,15 @@ def inflected_forms(entries: Iterable[Entry], lang: str) -> tuple[list[Inflected
                     if key.partition(".")[0] not in owner[2]:
                         owner[2].append(key.partition(".")[0])
     kept: list[Inflected] = []
-    ambiguous: list[str] = []
+    ambiguous: list[Inflected] = []
     for key, targets in found.items():
         if key in plain:
             continue
         if len(targets) > 1:
             ids = sorted({entry.id for entry, _, _ in targets.values()})
             reason = "two readings: " + " or ".join(sorted(targets)) + f" ({', '.join(ids)})"
-            ambiguous.append(f"{next(iter(targets.values()))[1]}: {reason}")
+            first, text, _ = next(iter(targets.values()))
+            ambiguous.append((first, text, text, reason))
             continue
         ((replacement, (entry, text, cases)),) = targets.items()
         kept.append((entry, text, replacement, "/".join(cases)))
