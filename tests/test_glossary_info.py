@@ -68,7 +68,11 @@ def test_show_near_hit_by_romanization_key():
 def test_show_prints_the_entry_as_written_with_comments(extra):
     result = run("show", "Ստեփանակերտ", "-g", str(extra))
     assert result.exit_code == 0
-    assert result.stdout == f"# {extra}:4 (names.hy)\n" + EXTRA.split("\n\n", 1)[1]
+    written = f"# {extra}:4 (names.hy)\n" + EXTRA.split("\n\n", 1)[1]
+    assert result.stdout.startswith(written)
+    declined = result.stdout[len(written) :].splitlines()
+    assert "# hy declension: nom.def Ստեփանակերտը, gen Ստեփանակերտի" in declined[0]
+    assert declined[0].endswith("loc Ստեփանակերտում")
 
 
 def test_show_nothing_found():

@@ -91,7 +91,7 @@ def test_json_report_fields(tmp_path):
     [report] = json.loads(result.stdout)["files"]
     assert report["path"] == str(path)
     assert report["changes"] == [
-        {"line": 2, "column": 5, "old": "Shusha", "new": "Shushi", "id": "shushi"}
+        {"line": 2, "column": 5, "old": "Shusha", "new": "Shushi", "id": "shushi", "case": None}
     ]
     [suggestion] = report["suggestions"]
     assert suggestion["text"] == "Hovhanisian" and suggestion["id"] == "hovhannisyan"

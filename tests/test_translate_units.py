@@ -14,10 +14,10 @@ from onoma.glossary import load_glossaries
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.scripts import scripts_in
 from onoma.normalize.core import Normalizer
+from onoma.translation.cases import count_forms
 from onoma.translation.engine import MissingModelError, install_hint
 from onoma.translation.entities import (
     EntityMapper,
-    count_forms,
     target_script_code,
     verbatim_spans,
 )
@@ -250,15 +250,20 @@ def test_placeholders_merge_adjacent_names_and_skip_existing_numbers(glossary):
     assert mapper.check(prepared, restored).ok
 
 
-def test_restore_drops_glued_endings_unless_the_source_had_them(glossary):
+def test_restore_applies_glued_endings_unless_the_source_had_them(glossary):
     mapper = EntityMapper(glossary, "en", "hy")
     prepared = mapper.prepare("Shushi-based troops met in Shushi.")
     assert prepared.masked == "[1]-based troops met in [2]."
     out = mapper.restore(prepared, "[1]-based զորքերը [2]-ում [ 2 ]ում")
     assert out is None  # [2] twice
-    out = mapper.restore(prepared, "[1]-based զորքերը հանդիպեցին [ 2 ]-ում։")
-    assert out == "Շուշի-based զորքերը հանդիպեցին Շուշի։"
+    cases: list[str] = []
+    out = mapper.restore(prepared, "[1]-based զորքերը հանդիպեցին [ 2 ]-ում։", cases)
+    assert out == "Շուշի-based զորքերը հանդիպեցին Շուշիում։"
+    assert cases == ["loc"]  # the source's own "-based" is kept, not counted
     assert mapper.check(prepared, out).ok
+    out = mapper.restore(prepared, "[1]-based զորքերը [2]-xyz։", cases)
+    assert out == "Շուշի-based զորքերը Շուշի։"  # an ending that is no case is dropped
+    assert cases[-1] == "base: ending not recognized"
 
 
 def test_check_rejects_lost_repeated_and_fragmentary_output(glossary):

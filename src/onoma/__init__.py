@@ -7,6 +7,7 @@ The library API, importable without loading any heavy dependency::
     result.text      # 'Artsrun Hovhannisyan visited Shushi.'
     onoma.transliterate("Hovhannisyan", to="armn", lang="en")
     onoma.translate(text, to="hy")
+    onoma.inflect("Шуша", lang="ru", case="loc")   # 'Шуше'
 
 Names are resolved on first use, so ``import onoma`` stays fast.
 """
@@ -26,6 +27,8 @@ _EXPORTS = {
     "Entry": "onoma.glossary",
     "transliterate": "onoma.translit",
     "translate": "onoma.translation.api",
+    "inflect": "onoma.lang.inflect",
+    "analyse": "onoma.lang.inflect",
 }
 
 __all__ = sorted(_EXPORTS)

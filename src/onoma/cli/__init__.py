@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from onoma.cli.glossary import app as glossary_app
+from onoma.cli.inflect import inflect
 from onoma.cli.models import app as models_app
 from onoma.cli.normalize import normalize
 from onoma.cli.translate import translate
@@ -54,6 +55,7 @@ def _options(
 app.command("normalize")(normalize)
 app.command("translate")(translate)
 app.command("translit")(translit)
+app.command("inflect")(inflect)
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(models_app, name="models")
 

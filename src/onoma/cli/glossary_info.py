@@ -23,9 +23,10 @@ def show_command(
     """Print the entries that have NAME as id or form, with their file:line.
 
     Case-insensitive, any language or script; without an exact hit, near hits by
-    romanization key. Exit 1 when nothing is found.
+    romanization key. Under each entry, its names declined in Russian, Armenian and
+    Azerbaijani. Exit 1 when nothing is found.
     """
-    from onoma.curate.show import entry_text, find_entries
+    from onoma.curate.show import declension_text, entry_text, find_entries
 
     loaded = load_glossary(glossary, no_builtin)
     hits = find_entries(loaded, name)
@@ -39,6 +40,9 @@ def show_command(
             typer.echo("")
         typer.echo(f"# {hit.entry.where()} ({hit.reason})")
         typer.echo(entry_text(hit.entry))
+        table = declension_text(hit.entry)
+        if table:
+            typer.echo(table)
 
 
 def stats_command(

@@ -35,6 +35,7 @@ def lint(glossary: Glossary) -> list[Problem]:
     for entry in glossary:
         problems += _entry_problems(entry)
         problems += _shape_problems(entry)
+        problems += _declension_problems(entry)
     return sorted(problems, key=_sort_key)
 
 
@@ -241,3 +242,39 @@ def _script_problems(
 def _majority_script(word: str) -> str:
     scripts = [s for s in map(script_of, word) if s]
     return max(set(scripts), key=scripts.count)
+
+
+def _declension_problems(entry: Entry) -> list[Problem]:
+    """``gender``, ``indeclinable`` and ``forms``: known case names, the language's
+    script, a language the entry has a name in, and forms that start like the entry's."""
+    from onoma.lang.inflect import LANGS, cases
+
+    problems = []
+    where = entry.where()
+
+    def add(severity: str, code: str, message: str) -> None:
+        problems.append(Problem(where, severity, code, f"entry {entry.id!r}: {message}"))
+
+    if entry.gender and entry.type != "person":
+        add("warning", "gender-not-person", f"gender is for people, not a {entry.type}")
+    for lang in entry.indeclinable:
+        if lang not in entry.names:
+            add("warning", "declension-lang", f"indeclinable in {lang}, which has no name")
+    for lang, by_case in entry.case_forms.items():
+        if lang not in entry.names:
+            add("error", "declension-lang", f"forms.{lang}: the entry has no {lang} name")
+            continue
+        known = (*cases(lang), "nom.def", "dat.def") if lang in LANGS else ()
+        starts = {fold_case(form)[:3] for form in entry.forms(lang)}
+        for case, text in by_case.items():
+            if case not in known:
+                listed = " ".join(known) if known else f"none: onoma declines only {LANGS}"
+                add("error", "unknown-case", f"forms.{lang}: unknown case {case!r} ({listed})")
+            if fold_case(text)[:3] not in starts:
+                add(
+                    "error",
+                    "foreign-form",
+                    f"forms.{lang}.{case} {text!r} does not start like the entry's {lang} forms",
+                )
+            problems += _script_problems(entry, f"forms.{lang}.{case}", text, lang, where)
+    return problems

@@ -92,3 +92,18 @@ def entry_text(entry: Entry) -> str:
                     width = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
                     return "\n".join(x[width:] for x in lines)
     return "\n".join(emit_entry(entry))
+
+
+def declension_text(entry: Entry) -> str:
+    """The entry's names declined, one table a language (Russian, Armenian, Azerbaijani),
+    as YAML comments under the entry: ``# ru: gen Шуши, dat Шуши, …``."""
+    from onoma.lang.inflect import LANGS, declension
+
+    lines = []
+    for lang in LANGS:
+        if lang not in entry.names:
+            continue
+        table = declension(entry.names[lang], lang, entry=entry)
+        cells = ", ".join(f"{case} {form}" for case, form in table.items() if case != "nom")
+        lines.append(f"# {lang} declension: {cells}")
+    return "\n".join(lines)

@@ -4,7 +4,8 @@ The layout ``onoma glossary fmt`` writes:
 
 - entries sorted by id (a stable sort: repeated ids keep their order), one blank line
   between entries, the file's header comment first;
-- keys in the order ``id, type, names, variants, case_sensitive, review, note``;
+- keys in the order ``id, type, names, variants, gender, indeclinable, forms,
+  case_sensitive, review, note``; ``forms`` as ``ru: {gen: …, loc: …}`` in case order;
   ``type`` always written (``other`` when it was left out), ``case_sensitive`` and
   ``review`` when true or written, empty variant lists dropped;
 - languages in the order ``en, hy, ru, az`` (onoma's core languages), then the others
@@ -25,7 +26,12 @@ from collections.abc import Collection, Iterable
 from onoma.glossary.document import Comments, Document
 from onoma.glossary.model import CORE_LANGUAGES, Entry
 
-KEY_ORDER = ("id", "type", "names", "variants", "case_sensitive", "review", "note")
+KEY_ORDER = (
+    "id", "type", "names", "variants", "gender", "indeclinable", "forms",
+    "case_sensitive", "review", "note",
+)  # fmt: skip
+CASE_ORDER = ("nom", "nom.def", "gen", "dat", "dat.def", "acc", "ins", "loc", "abl")
+"""The order of the cases in ``forms:`` (Universal Dependencies names)."""
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _SPECIAL_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "=", "<<"}
@@ -38,6 +44,10 @@ def lang_key(lang: str) -> tuple[int, str]:
     if lang in CORE_LANGUAGES:
         return CORE_LANGUAGES.index(lang), ""
     return len(CORE_LANGUAGES), lang
+
+
+def _case_key(case: str) -> tuple[int, str]:
+    return (CASE_ORDER.index(case), "") if case in CASE_ORDER else (len(CASE_ORDER), case)
 
 
 def sorted_langs(langs: Iterable[str]) -> list[str]:
@@ -132,6 +142,16 @@ def emit_entry(
             line(f"variants.{lang}", 4, f"{lang}: {flow_list(variants[lang])}")
         else:
             skip(f"variants.{lang}")
+    if entry.gender:
+        line("gender", 2, f"gender: {scalar(entry.gender)}")
+    if entry.indeclinable:
+        line("indeclinable", 2, f"indeclinable: {flow_list(sorted_langs(entry.indeclinable))}")
+    if entry.case_forms:
+        line("forms", 2, "forms:")
+        for lang in sorted_langs(entry.case_forms):
+            cases = sorted(entry.case_forms[lang], key=_case_key)
+            pairs = ", ".join(f"{scalar(c)}: {scalar(entry.case_forms[lang][c])}" for c in cases)
+            line(f"forms.{lang}", 4, f"{lang}: {{{pairs}}}")
     for flag in ("case_sensitive", "review"):
         value = getattr(entry, flag)
         if value or flag in written:

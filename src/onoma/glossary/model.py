@@ -45,7 +45,9 @@ class Entry:
     text that normalize to ``names[lang]``. ``lines`` maps a field path such as
     ``"names.hy"`` or ``"variants.en.1"`` to the line it was written on;
     ``string_variants`` the languages whose variants were written as one string rather
-    than a list (``en: Shusha``), which lint reports.
+    than a list (``en: Shusha``), which lint reports. ``gender`` (m or f), ``indeclinable``
+    (languages in which the name never declines) and ``case_forms`` (``{lang: {case:
+    form}}``, written ``forms:``) say what the declension rules cannot guess.
     """
 
     id: str
@@ -58,6 +60,9 @@ class Entry:
     origin: Origin | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     string_variants: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    gender: str | None = None
+    indeclinable: tuple[str, ...] = ()
+    case_forms: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def forms(self, lang: str) -> list[str]:
         """The curated name and every variant in ``lang``, name first."""

@@ -15,7 +15,10 @@ from typing import Any
 from onoma.errors import GlossaryError, InputError
 from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Origin
 
-ENTRY_KEYS = ("id", "type", "names", "variants", "case_sensitive", "review", "note")
+ENTRY_KEYS = (
+    "id", "type", "names", "variants", "gender", "indeclinable", "forms",
+    "case_sensitive", "review", "note",
+)  # fmt: skip
 MAX_FORM = 200
 """Longest id, name or variant, in characters: names are short, and the matcher must
 never be handed a megabyte-long pattern."""
@@ -182,6 +185,7 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
     if note is not None:
         note = _string(note, path, _line_of(item, "note"), f"entry {entry_id!r}: note", MAX_NOTE)
     lines["id"] = _line_of(item, "id")
+    declension = _declension_fields(item, path, entry_id)
     return Entry(
         id=entry_id,
         type=str(entry_type),
@@ -191,8 +195,44 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
         origin=Origin(path, line),
         lines=lines,
         string_variants=tuple(strings),
+        **declension,
         **flags,
     )
+
+
+def _declension_fields(item: dict, path: Path, entry_id: str) -> dict[str, Any]:
+    """``gender: m|f``, ``indeclinable: [LANG…]`` and ``forms: {LANG: {CASE: form}}``,
+    checked for their shape (lint checks the case names and scripts)."""
+    gender = item.get("gender")
+    if gender is not None and gender not in ("m", "f"):
+        raise GlossaryError(
+            path, f"entry {entry_id!r}: gender must be m or f", _line_of(item, "gender")
+        )
+    raw = item.get("indeclinable") or []
+    if not isinstance(raw, list) or not all(isinstance(lang, str) for lang in raw):
+        raise GlossaryError(
+            path,
+            f"entry {entry_id!r}: indeclinable must be a list of language codes",
+            _line_of(item, "indeclinable"),
+        )
+    for lang in raw:
+        _check_lang(lang, path, _line_of(item, "indeclinable"), entry_id)
+    forms_raw = item.get("forms") or {}
+    forms: dict[str, dict[str, str]] = {}
+    shape = f"entry {entry_id!r}: forms must map languages to {{case: form}}"
+    if not isinstance(forms_raw, dict):
+        raise GlossaryError(path, shape, _line_of(item, "forms"))
+    for lang, by_case in forms_raw.items():
+        _check_lang(lang, path, _line_of(forms_raw, lang), entry_id)
+        if not isinstance(by_case, dict):
+            raise GlossaryError(path, shape, _line_of(forms_raw, lang))
+        forms[lang] = {
+            str(case): _string(
+                text, path, _line_of(by_case, case), f"entry {entry_id!r}: forms.{lang}.{case}"
+            )
+            for case, text in by_case.items()
+        }
+    return {"gender": gender, "indeclinable": tuple(raw), "case_forms": forms}
 
 
 def _check_lang(lang: Any, path: Path, line: int, entry_id: str) -> None:

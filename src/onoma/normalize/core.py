@@ -29,6 +29,8 @@ class Change(NamedTuple):
     old: str
     new: str
     id: str
+    case: str | None = None
+    """The case kept when a case form was replaced (Шуше → Шуши: "dat/loc")."""
 
 
 class Suggestion(NamedTuple):
@@ -40,6 +42,8 @@ class Suggestion(NamedTuple):
     id: str
     canonical: str
     score: float
+    reason: str | None = None
+    """Why a case form was not replaced (two readings), for such a form; else None."""
 
 
 @dataclass
@@ -54,8 +58,10 @@ class NormalizeResult:
     suggestions: list[Suggestion] = field(default_factory=list)
     source: str = field(default="", repr=False)
     """The text before normalization, where the offsets of ``edits`` point."""
-    edits: list[tuple[int, str, str, str]] = field(default_factory=list, repr=False)
-    """``(offset, old, new, id)`` of each replacement, in text order."""
+    edits: list[tuple[int, str, str, str, str | None]] = field(default_factory=list, repr=False)
+    """``(offset, old, new, id, case)`` of each replacement, in text order."""
+    ambiguous: list[str] = field(default_factory=list, repr=False)
+    """Case forms of names left alone because they have two readings, with the reason."""
 
     @property
     def changed(self) -> bool:
@@ -65,7 +71,7 @@ class NormalizeResult:
     def changes(self) -> list[Change]:
         """Each replacement at its 1-based line and column of the input."""
         locate = _Locator(self.source)
-        return [Change(*locate(start), old, new, id_) for start, old, new, id_ in self.edits]
+        return [Change(*locate(start), *edit) for start, *edit in self.edits]
 
 
 def carry_case(surface: str, name: str, form: str | None = None) -> str:
@@ -116,11 +122,29 @@ class Normalizer:
     """
 
     def __init__(
-        self, glossary: Glossary, lang: str = "en", *, fuzzy: bool = False, suggest: bool = True
+        self,
+        glossary: Glossary,
+        lang: str = "en",
+        *,
+        fuzzy: bool = False,
+        suggest: bool = True,
+        inflect: bool = True,
     ) -> None:
+        """``inflect``: in Russian, Armenian and Azerbaijani, also replace the case forms
+        of variants by the name in the same case (see :mod:`onoma.normalize.inflected`)."""
         self.lang = lang
         self.fuzzy = fuzzy
-        self.matcher = Matcher(glossary, lang)
+        inflected: list = []
+        ambiguous: list = []
+        if inflect:
+            from onoma.normalize.inflected import inflected_forms
+
+            inflected, ambiguous = inflected_forms(glossary, lang)
+        self.ambiguous = [f"{text}: {reason}" for _, text, _, reason in ambiguous]
+        """Case forms left alone because they have two readings, with the reason."""
+        # An ambiguous case form is matched too, but replaced by itself: it is reported.
+        marked = [(entry, text, text, "?" + reason) for entry, text, _, reason in ambiguous]
+        self.matcher = Matcher(glossary, lang, [*inflected, *marked])
         self.matcher.check_unambiguous()
         self.spotter = VariantSpotter(glossary, lang) if (suggest or fuzzy) else None
 
@@ -148,10 +172,14 @@ class Normalizer:
             targets = [*targets, *replace]
             edits.extend((v.start, v.end, first + i) for i, v in enumerate(replace))
             edits.sort()
+        found = [(v.start, v.text, v.entry.id, v.canonical, v.score, None) for v in likely]
+        for start, end, index in edits:
+            target = targets[index]
+            if isinstance(target, Pattern) and (target.case or "").startswith("?"):
+                found.append((start, text[start:end], target.entry.id, "", 0.0, target.case[1:]))
+        found.sort(key=lambda item: item[0])
         locate = _Locator(text)
-        suggestions = [
-            Suggestion(*locate(v.start), v.text, v.entry.id, v.canonical, v.score) for v in likely
-        ]
+        suggestions = [Suggestion(*locate(start), *rest) for start, *rest in found]
         return _apply(text, edits, targets, suggestions)
 
     def _replaceable(self, variant: LikelyVariant) -> bool:
@@ -178,7 +206,7 @@ def _apply(
 ) -> NormalizeResult:
     """Write each edit's canonical form (in the case of the text) over its span."""
     pieces: list[str] = []
-    changes: list[tuple[int, str, str, str]] = []
+    changes: list[tuple[int, str, str, str, str | None]] = []
     cursor = 0
     for start, end, index in edits:
         target = targets[index]
@@ -196,7 +224,7 @@ def _apply(
         pieces.append(text[cursor:start])
         pieces.append(new)
         cursor = end
-        changes.append((start, old, new, target.entry.id))
+        changes.append((start, old, new, target.entry.id, getattr(target, "case", None)))
     if not changes:
         return NormalizeResult(text, suggestions)
     pieces.append(text[cursor:])

@@ -147,7 +147,7 @@ class NormalizeRun:
             if o.result is None:
                 continue
             edits = o.result.edits if not o.error else ()  # a failed write changed nothing
-            for _, old, new, entry_id in edits:
+            for _, old, new, entry_id, _case in edits:
                 per_entry[(entry_id, old, new)] += 1
             hint = (
                 "kept: it may carry a case ending; add it to the glossary if it is a variant"
@@ -155,6 +155,12 @@ class NormalizeRun:
                 else "add it to the glossary or use --fuzzy"
             )
             for s in o.result.suggestions:
+                if s.reason:
+                    lines.append(
+                        f"{o.path}:{s.line}:{s.column}: likely variant {s.text!r} ({s.id}) "
+                        f"left as it is: {s.reason}"
+                    )
+                    continue
                 lines.append(
                     f"{o.path}:{s.line}:{s.column}: likely variant {s.text!r} of "
                     f"{s.canonical!r} ({s.id}, score {s.score:g}); {hint}"

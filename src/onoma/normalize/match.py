@@ -28,7 +28,7 @@ class Pattern:
     when it is an acronym written in capitals (UN, U.N., OSCE): "un" and "Un" are words
     of other languages, not the United Nations."""
 
-    __slots__ = ("canonical", "case_sensitive", "entry", "is_name", "lang", "text")
+    __slots__ = ("canonical", "case", "case_sensitive", "entry", "is_name", "lang", "text")
 
     def __init__(self, entry: Entry, text: str, lang: str, is_name: bool) -> None:
         self.entry = entry
@@ -37,6 +37,8 @@ class Pattern:
         self.is_name = is_name
         self.canonical = entry.names.get(lang, text)
         self.case_sensitive = entry.case_sensitive or is_acronym(text)
+        self.case: str | None = None
+        """For a case form of a name (see ``inflected``), the case(s) it is in."""
 
     def __repr__(self) -> str:
         return f"Pattern({self.entry.id!r}, {self.text!r}, {self.lang!r})"
@@ -148,7 +150,14 @@ _URL_MARKERS = (
 class Matcher:
     """Finds every form of a glossary's entries in one language."""
 
-    def __init__(self, glossary: Glossary | Iterable[Entry], lang: str) -> None:
+    def __init__(
+        self,
+        glossary: Glossary | Iterable[Entry],
+        lang: str,
+        inflected: Iterable[tuple[Entry, str, str, str]] = (),
+    ) -> None:
+        """``inflected``: case forms ``(entry, form, replacement, cases)`` matched too,
+        unless a glossary form is written the same."""
         import ahocorasick
 
         self.lang = lang
@@ -157,6 +166,10 @@ class Matcher:
             for position, form in enumerate(entry.forms(lang)):
                 pattern = Pattern(entry, form, lang, is_name=position == 0)
                 by_key.setdefault(fold_for_scan(form), []).append(pattern)
+        for entry, form, replacement, cases in inflected:
+            pattern = Pattern(entry, form, lang, is_name=False)
+            pattern.canonical, pattern.case = replacement, cases
+            by_key.setdefault(fold_for_scan(form), [pattern])
         self.automaton: Any = ahocorasick.Automaton()
         self.ambiguous: list[tuple[Pattern, ...]] = []
         self.patterns: list[Pattern] = []

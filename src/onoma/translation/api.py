@@ -42,7 +42,9 @@ class EntityReport:
     ``entities``: name occurrences found in the source; ``preserved``: those present
     in the output in their target form; ``fallback``: sentences translated piece by
     piece; ``normalized``: spellings fixed before translating; ``no_target_form``:
-    entries the glossary has no name for in the target language (id → form used).
+    entries the glossary has no name for in the target language (id → form used);
+    ``cases``: in Russian, Armenian and Azerbaijani, how many names were written in each
+    oblique case, and how many kept the base form and why (``"base: no ending"``…).
     """
 
     sentences: int = 0
@@ -52,6 +54,7 @@ class EntityReport:
     fallback: list[FallbackSentence] = field(default_factory=list)
     by_entity: dict[str, int] = field(default_factory=dict)
     no_target_form: dict[str, str] = field(default_factory=dict)
+    cases: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -88,6 +91,7 @@ class _Unit:
     line: int
     output: str = ""
     check: Check | None = None
+    cases: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +202,7 @@ class Translator:
             unit.output = raw
         failed: list[_Unit] = []
         for unit in units:
-            restored = self.mapper.restore(unit.prepared, unit.output)
+            restored = self.mapper.restore(unit.prepared, unit.output, unit.cases)
             unit.check = self.mapper.check(unit.prepared, restored)
             if restored is not None:
                 unit.output = restored
@@ -207,12 +211,16 @@ class Translator:
         if failed:
             self._fallback(failed, report)
         counts: Counter[str] = Counter()
+        cases: Counter[str] = Counter()
         for unit in units:
+            cases.update(unit.cases)
             report.sentences += 1
             report.entities += unit.prepared.entity_count
             report.preserved += unit.check.preserved if unit.check else 0
             counts.update(i for slot in unit.prepared.slots for i in slot.ids)
         report.by_entity = dict(sorted(counts.items()))
+        if self.mapper.lang in ("ru", "hy", "az"):
+            report.cases = dict(sorted(cases.items()))
 
     def _fallback(self, failed: list[_Unit], report: EntityReport) -> None:
         """Translate failed sentences between their names and join with target forms."""
@@ -231,6 +239,7 @@ class Translator:
                     trail = piece[len(piece.rstrip()) :]
                     piece = lead + next(done) + trail
                 translated.append(piece)
+            unit.cases = ["base: sentence translated piece by piece"] * unit.prepared.entity_count
             unit.output = self.mapper.join(unit.prepared, translated)
             unit.check = self.mapper.check(unit.prepared, unit.output)
 

@@ -37,9 +37,13 @@ from onoma.glossary.model import Entry, Glossary
 from onoma.normalize.core import carry_case
 from onoma.normalize.match import Matcher, is_word_char, protected_spans
 from onoma.text.spans import merge_spans
+from onoma.translation.cases import count_in_any_case, name_in_case
 
 PLACEHOLDER = "[{}]"
 _PLACEHOLDER = re.compile(r"\[\s*(\d{1,4})\s*\](-?[^\W\d_]+)?")
+_PLACEHOLDER_ENDING = re.compile(r"\[\s*(\d{1,4})\s*\]((?:-|['’])?[^\W\d_]+)?")
+"""A placeholder and an ending glued to it, also after an apostrophe ([1]'da)."""
+
 _BRACKETED = re.compile(r"\[\s*(\d+)\s*\]")
 _FRAGMENT = re.compile(r"\[\s*\d+|\d+\s*\]")
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
@@ -134,6 +138,9 @@ class EntityMapper:
         self.target = target
         self.names_only = names_only
         self.matcher = Matcher(glossary, source)
+        self.lang = target.replace("_", "-").split("-")[0]
+        self.entries: dict[str, Entry] = {}
+        """Entry id → entry, for the names met (their type and gender decide the case forms)."""
         self._forms: dict[str, str] = {}
         self.missing: dict[str, str] = {}
         """Entry id → form used when the glossary has no name in the target language."""
@@ -192,6 +199,7 @@ class EntityMapper:
             if any(s < match.end and match.start < e for s, e in taken):
                 continue
             form = carry_case(match.surface, self.target_form(match.entry), match.pattern.text)
+            self.entries.setdefault(match.entry.id, match.entry)
             slots.append(Slot(match.start, match.end, form, (match.entry.id,), (form,)))
         slots.sort(key=lambda slot: slot.start)
         merged: list[Slot] = []
@@ -232,17 +240,20 @@ class EntityMapper:
         pieces.append(sentence[cursor:])
         return Prepared(sentence, "".join(pieces), slots, numbers)
 
-    def restore(self, prepared: Prepared, output: str) -> str | None:
-        """``output`` with placeholders replaced, or None if one is missing or repeated."""
+    def restore(
+        self, prepared: Prepared, output: str, cases: list[str] | None = None
+    ) -> str | None:
+        """``output`` with placeholders replaced, or None if one is missing or repeated.
+
+        In Russian, Armenian and Azerbaijani a name is written in the case its place asks
+        for (see :func:`~onoma.translation.cases.name_in_case`); ``cases`` gets, per
+        name, the case written or, for a name left in its base form, ``"base: why"``."""
         if not prepared.slots:
             return output
-        targets = dict(zip(prepared.numbers, (s.target for s in prepared.slots), strict=True))
+        targets = dict(zip(prepared.numbers, prepared.slots, strict=True))
         # A glued ending that the source itself had ("[1]-based") is kept.
-        own = {
-            int(m.group(1)): m.group(2)
-            for m in _PLACEHOLDER.finditer(prepared.masked)
-            if m.group(2)
-        }
+        pattern = _PLACEHOLDER_ENDING if self.lang in ("hy", "az") else _PLACEHOLDER
+        own = {int(m.group(1)): m.group(2) for m in pattern.finditer(prepared.masked) if m.group(2)}
         seen: Counter[int] = Counter()
 
         def put(match: re.Match[str]) -> str:
@@ -251,9 +262,16 @@ class EntityMapper:
                 return match.group(0)
             seen[number] += 1
             ending = match.group(2)
-            return targets[number] + (ending if ending and own.get(number) == ending else "")
+            slot = targets[number]
+            if ending and own.get(number) == ending:
+                return slot.target + ending
+            before = match.string[: match.start()]
+            form, note = name_in_case(self.lang, slot, self.entries, ending, before)
+            if cases is not None and slot.ids:
+                cases.append(note)
+            return form
 
-        restored = _PLACEHOLDER.sub(put, output)
+        restored = pattern.sub(put, output)
         if any(seen[n] != 1 for n in targets):
             return None
         return restored
@@ -263,7 +281,7 @@ class EntityMapper:
         expected = prepared.expected
         if output is None:
             return Check(False, 0, "a placeholder was lost or repeated")
-        found = count_forms(output, expected)
+        found = count_in_any_case(output, prepared.slots, self.lang, self.entries)
         preserved = sum(min(found[f], n) for f, n in prepared.entity_forms.items())
         if found != expected:
             return Check(False, preserved, "a name is missing or repeated")
@@ -326,22 +344,3 @@ def _between_slots(prepared: Prepared) -> list[str]:
         cursor = slot.end
     pieces.append(prepared.source[cursor:])
     return pieces
-
-
-def count_forms(text: str, forms: Counter[str] | list[str]) -> Counter[str]:
-    """Whole-word occurrences of each form in ``text``, longer forms claimed first."""
-    found: Counter[str] = Counter()
-    taken = [False] * len(text)
-    for form in sorted(set(forms), key=len, reverse=True):
-        start = text.find(form)
-        while start != -1:
-            end = start + len(form)
-            if (
-                not any(taken[start:end])
-                and not (start and is_word_char(text[start - 1]) and is_word_char(form[0]))
-                and not (end < len(text) and is_word_char(text[end]) and is_word_char(form[-1]))
-            ):
-                found[form] += 1
-                taken[start:end] = [True] * (end - start)
-            start = text.find(form, start + 1)
-    return found

@@ -165,6 +165,14 @@ class Output:
             f"{path}:{s.line}: ({self.lang}) translated piece by piece: {s.reason}"
             for s in report.fallback
         ]
+        if report.cases:
+            oblique = sum(n for case, n in report.cases.items() if not case.startswith("base"))
+            base = {case[6:]: n for case, n in report.cases.items() if case.startswith("base")}
+            why = "; ".join(f"{n} {reason}" for reason, n in base.items())
+            lines.append(
+                f"{path} ({self.lang}): {oblique} names written in an oblique case, "
+                f"{sum(base.values())} in the base form" + (f" ({why})" if why else "")
+            )
         if not report.ok:
             lost = report.entities - report.preserved
             lines.append(
