@@ -1,11 +1,25 @@
-"""Matching keys: fold the ways a name gets romanized onto one spelling.
+"""Matching keys: fold the ways a name gets romanized onto one spelling, and nothing more.
 
 Two spellings of one Armenian or Azerbaijani name in Latin letters ("Hovhanissyan",
 "Hovhannisian", "Ovannisyan") mostly differ in doubled letters, -ian/-yan, ou/u,
-kh/x, ts/tz, dj/j and the like. :func:`romanization_key` rewrites those differences
-away so that such spellings share a key, or have keys that rapidfuzz scores close.
-Cyrillic and Armenian forms are folded to Latin first (unidecode), so they compare
-too. The key is for comparison only, never shown as a spelling.
+kh/x, ts/tz, dj/j, initial H and Ye and the like. :func:`romanization_key` rewrites
+those differences away so that such spellings share a key. Cyrillic and Armenian forms
+are folded to Latin first (unidecode), so they compare too. The key is for comparison
+only, never shown as a spelling.
+
+The rule: the key merges spelling habits only, never two sounds. A digraph that writes
+one sound (kh, ts, sh, ch, zh) becomes a stand-in letter of its own, so that it
+never meets the plain letter: Artsakh (``arTaK``) and Artak (``artak``) stay apart.
+:func:`same_name` then accepts two spellings as one name when their keys are equal, or,
+for keys of :data:`LONG_KEY` letters or more, when they differ by one vowel added or
+dropped (a typo such as Հայստան for Հայաստան) and keep the same consonants, the letters
+that carry the sounds of a name. Short names need equal keys.
+
+Kept apart: Artak/Artsakh (t, k against ts, kh), Arsen/Arsenii and Armen/Armenia
+(an added ending, short keys), Karine/Karin (short, a vowel more), Shushan/Shushi,
+Arsenia/Armenia (another consonant), Rosneft/Rusneft (a vowel for another).
+Merged: Hovhanissian/Hovhannisyan, Harutiunian/Harutyunyan, Ohanian/Ohanyan,
+Artzakh/Artsakh (equal keys).
 """
 
 from __future__ import annotations
@@ -13,7 +27,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Ordered rewrites on lower-case ASCII; each line folds one romanization habit.
+# Ordered rewrites on lower-case ASCII; each line folds one romanization habit. The
+# upper-case stand-ins (J, K, S, C, T) each write one sound and stay upper case, so
+# that they never fold onto a plain letter of another sound.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
@@ -21,8 +37,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ou", "u"),  # French-style ou: Shoushi, Haroutiounian
         (r"(?<=[aeiou])u(?=[aeiou])", "w"),  # keep a vowel-separating u as a consonant
         (r"dzh|dj|zh|j", "J"),  # Dzhanibekyan, Djanibekyan, Janibekyan; zh
-        (r"kh|x|q", "K"),  # Khachatryan, Xaçatryan
-        (r"gh", "G"),  # Ghazaryan, Gazaryan
+        (r"kh|x", "K"),  # Khachatryan, Xaçatryan (one sound, not k)
+        (r"gh", "g"),  # Ghazaryan, Gazaryan: Russian-based spellings drop the h
         (r"sh", "S"),
         (r"tch|ch", "C"),
         (r"ts|tz|c(?=[eiy])", "T"),  # Artsakh, Artzakh; Artstrun keeps its extra t
@@ -33,22 +49,47 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[a-z])h(?=[aeiouy])", ""),  # Hovhannisyan, Hovannisyan; Ohanyan, Oanyan
         (r"^h(?=[aeiou])", ""),  # Hovsep, Ovsep; Harutyunyan, Arutyunyan
         (r"^ye", "e"),  # Yerevan, Erevan
-        (r"(?<=[a-z])(?:ia|ya|iya)n$", "yan"),  # -ian, -yan, -iyan
+        (r"(?<=[a-zA-Z])(?:ia|ya|iya)n$", "yan"),  # -ian, -yan, -iyan
         (r"i(?=[aeou])", "y"),  # Mariam, Maryam
         (r"y", "i"),
         (r"(.)\1+", r"\1"),  # doubled letters
     )
-    # The stand-ins (J, K, G, S, C, T) are lower-cased last, so that the digraphs fold
-    # onto plain letters too: Ghazaryan and Gazaryan, Khachatryan and Kachatryan.
 )
+
+LONG_KEY = 6
+"""Keys this long or longer may differ by one vowel; shorter keys must be equal."""
+_VOWEL = re.compile(r"[aeiou]")
 
 
 @lru_cache(maxsize=65536)
 def romanization_key(text: str) -> str:
-    """A comparison key that folds romanization differences (see module docs)."""
+    """A comparison key that folds romanization habits (see module docs)."""
     from unidecode import unidecode
 
     key = unidecode(text.replace("ու", "u").replace("Ու", "U")).lower()
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
-    return key.lower()
+    return key
+
+
+def consonants(key: str) -> str:
+    """The letters of a key that carry a name's sounds: its consonants."""
+    return _VOWEL.sub("", key)
+
+
+def same_key_name(a: str, b: str) -> bool:
+    """Whether two romanization keys may be one name (the rule of the module docs)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < LONG_KEY or abs(len(a) - len(b)) != 1:
+        return False
+    if a[0] != b[0] or consonants(a) != consonants(b):
+        return False
+    from rapidfuzz.distance import Indel
+
+    return Indel.distance(a, b) == 1
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether spellings ``a`` and ``b`` may be one name written two ways."""
+    return same_key_name(romanization_key(a), romanization_key(b))
