@@ -103,3 +103,16 @@ def test_a_russian_spelling_before_a_surname_stays():
     text = "Армэния Фёдорова приехала в Армэния."
     got = normalize_text(text, GLOSSARY, lang="ru", fuzzy=True).text
     assert got == "Армэния Фёдорова приехала в Армения."
+
+
+def test_a_russian_common_word_is_no_variant_of_a_place():
+    glossary = Glossary([Entry("suma", "place", {"ru": "Сума"})])
+    result = normalize_text("Сумма сделки выросла.", glossary, lang="ru", fuzzy=True)
+    assert result.changes == [] and result.suggestions == []
+
+
+def test_a_place_variant_before_another_capitalised_name_stays():
+    glossary = Glossary([Entry("beniamin", "place", {"en": "Beniamin"})])
+    text = "Premier Benyamin Netanyahu said. Benyamin is a village."
+    got = normalize_text(text, glossary, fuzzy=True).text
+    assert got == "Premier Benyamin Netanyahu said. Beniamin is a village."

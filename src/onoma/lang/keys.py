@@ -13,7 +13,9 @@ never meets the plain letter: Artsakh (``arTaK``) and Artak (``artak``) stay apa
 :func:`same_name` then accepts two spellings as one name when their keys are equal, or,
 for keys of :data:`LONG_KEY` letters or more, when they differ by one vowel added or
 dropped (a typo such as Հայստան for Հայաստան) and keep the same consonants, the letters
-that carry the sounds of a name. Short names need equal keys.
+that carry the sounds of a name; for keys of 8 letters or more, also when they swap one
+voiced consonant for its voiceless pair (Stepanakerd/Stepanakert, a Western Armenian
+habit). Short names need equal keys.
 
 Kept apart: Artak/Artsakh (t, k against ts, kh), Arsen/Arsenii and Armen/Armenia
 (an added ending, short keys), Karine/Karin (short, a vowel more), Shushan/Shushi,
@@ -41,7 +43,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"gh", "g"),  # Ghazaryan, Gazaryan: Russian-based spellings drop the h
         (r"sh", "S"),
         (r"tch|ch", "C"),
-        (r"ts|tz|c(?=[eiy])", "T"),  # Artsakh, Artzakh; Artstrun keeps its extra t
+        (r"tst", "ts"),  # Artstrun, Artsrun: the t of ts written twice
+        (r"ts|tz|c(?=[eiy])", "T"),  # Artsakh, Artzakh
         (r"ph", "p"),
         (r"th", "t"),
         (r"w", "v"),
@@ -59,6 +62,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 LONG_KEY = 6
 """Keys this long or longer may differ by one vowel; shorter keys must be equal."""
 _VOWEL = re.compile(r"[aeiou]")
+_VOICING = frozenset(frozenset(pair) for pair in ("bp", "dt", "gk", "vf", "zs"))
+"""Voiced and voiceless pairs that Western and Eastern Armenian spellings swap
+(Bedros/Petros, Stepanakerd/Stepanakert): one swap is allowed in keys of 8+ letters."""
 
 
 @lru_cache(maxsize=65536)
@@ -81,9 +87,12 @@ def same_key_name(a: str, b: str) -> bool:
     """Whether two romanization keys may be one name (the rule of the module docs)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < LONG_KEY or abs(len(a) - len(b)) != 1:
+    if min(len(a), len(b)) < LONG_KEY or a[0] != b[0]:
         return False
-    if a[0] != b[0] or consonants(a) != consonants(b):
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(a) >= LONG_KEY + 2 and len(diff) == 1 and frozenset(diff[0]) in _VOICING
+    if abs(len(a) - len(b)) != 1 or consonants(a) != consonants(b):
         return False
     from rapidfuzz.distance import Indel
 

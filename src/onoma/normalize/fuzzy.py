@@ -95,6 +95,7 @@ class VariantSpotter:
             for _lang, form, _field in entry.all_forms()
             for word in form.split()
         )
+        self.known_words = frozenset(word for form in self.known for word in form.split())
         self.keys = list(self.by_key)
         self._cache: dict[str, tuple[Entry, str, float] | None] = {}
         self._grammar: _GrammarTest | None = None
@@ -145,25 +146,29 @@ class VariantSpotter:
 
     def _type_fits(self, word: str, entry: Entry, text: str, end: int) -> bool:
         """Whether ``word`` at ``text[:end]`` can be a name of ``entry``'s type: a given
-        name, or a word followed by a surname, is no place or organization; for Russian,
-        the pymorphy3 tags of the word must not contradict the type."""
+        name, or a word followed by a surname or another unknown capitalised word, is
+        no place or organization; for Russian, a common word is no name, and the
+        pymorphy3 reading of the word must not contradict the type."""
         from onoma.lang.person import given_name_like, surname_like
 
         person = self.person_words
         if entry.type != "person":
             after = _NEXT_WORD.match(text, end)
-            if after and after.group(1)[0].isupper() and surname_like(after.group(1), self.lang, person):
-                return False
+            if after and after.group(1)[0].isupper():
+                following = after.group(1)
+                if surname_like(following, self.lang, person):
+                    return False
+                if fold_case(following) not in self.known_words:
+                    return False
             if given_name_like(word, self.lang, person):
                 return False
-        if self.lang == "ru" and entry.type in ENTRY_TYPES[:3]:
-            from onoma.lang.morph_ru import name_tags
+        if self.lang == "ru":
+            from onoma.lang.morph_ru import name_kind, name_tags
 
-            tags = name_tags(word)
-            kinds = {"person": {"Name", "Surn", "Patr"}, "place": {"Geox"}}
-            wanted = kinds.get(entry.type, {"Orgn"})
-            other = {"Name", "Surn", "Patr", "Geox", "Orgn"} - wanted
-            if tags & other and not tags & wanted:
+            if "common" in name_tags(word):
+                return False
+            kind = name_kind(word)
+            if kind is not None and entry.type in ENTRY_TYPES[:3] and kind != entry.type:
                 return False
         return True
 
