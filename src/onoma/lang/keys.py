@@ -90,7 +90,7 @@ def same_key_name(a: str, b: str) -> bool:
     if min(len(a), len(b)) < LONG_KEY or a[0] != b[0]:
         return False
     if len(a) == len(b):
-        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
         return len(a) >= LONG_KEY + 2 and len(diff) == 1 and frozenset(diff[0]) in _VOICING
     if abs(len(a) - len(b)) != 1 or consonants(a) != consonants(b):
         return False
