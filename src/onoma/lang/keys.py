@@ -13,13 +13,16 @@ never meets the plain letter: Artsakh (``arTaK``) and Artak (``artak``) stay apa
 :func:`same_name` then accepts two spellings as one name when their keys are equal, or,
 for keys of :data:`LONG_KEY` letters or more, when they differ by one vowel added or
 dropped (a typo such as Հայստան for Հայաստան) and keep the same consonants, the letters
-that carry the sounds of a name; for keys of 8 letters or more, also when they swap one
+that carry the sounds of a name; for keys of 7 letters or more, also when they swap one
 voiced consonant for its voiceless pair (Stepanakerd/Stepanakert, a Western Armenian
-habit). Short names need equal keys.
+habit) or kh for gh (Karabakh/Karabagh: ղ), and for keys of 8 or more one vowel for
+another (Hovanesyan/Hovhannisyan, a Russian-based spelling).
+Short names need equal keys.
 
 Kept apart: Artak/Artsakh (t, k against ts, kh), Arsen/Arsenii and Armen/Armenia
 (an added ending, short keys), Karine/Karin (short, a vowel more), Shushan/Shushi,
-Arsenia/Armenia (another consonant), Rosneft/Rusneft (a vowel for another).
+Arsenia/Armenia (another consonant), Rosneft/Rusneft (a vowel for another in a
+short key).
 Merged: Hovhanissian/Hovhannisyan, Harutiunian/Harutyunyan, Ohanian/Ohanyan,
 Artzakh/Artsakh (equal keys).
 """
@@ -59,12 +62,19 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+_LOOK_ALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
+"""Latin letters that look like Cyrillic ones, read as Cyrillic in a word that mixes the
+two scripts: such a word is a typo for the Cyrillic spelling."""
+
 LONG_KEY = 6
 """Keys this long or longer may differ by one vowel; shorter keys must be equal."""
 _VOWEL = re.compile(r"[aeiou]")
-_VOICING = frozenset(frozenset(pair) for pair in ("bp", "dt", "gk", "vf", "zs"))
-"""Voiced and voiceless pairs that Western and Eastern Armenian spellings swap
-(Bedros/Petros, Stepanakerd/Stepanakert): one swap is allowed in keys of 8+ letters."""
+_SWAPS = frozenset(frozenset(pair) for pair in ("bp", "dt", "gk", "vf", "zs", "Kg"))
+"""Consonants that spellings of one name swap: voiced and voiceless pairs of Western and
+Eastern Armenian (Bedros/Petros, Stepanakerd/Stepanakert), and ղ written kh or gh
+(Karabakh, Karabagh; Карабах, Карабаг). One swap is allowed in keys of 7+ letters."""
 
 
 @lru_cache(maxsize=65536)
@@ -72,6 +82,8 @@ def romanization_key(text: str) -> str:
     """A comparison key that folds romanization habits (see module docs)."""
     from unidecode import unidecode
 
+    if _CYRILLIC.search(text) and _LATIN.search(text):  # Аpутюнян with a Latin p
+        text = text.translate(_LOOK_ALIKES)
     key = unidecode(text.replace("ու", "u").replace("Ու", "U")).lower()
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
@@ -91,7 +103,11 @@ def same_key_name(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-        return len(a) >= LONG_KEY + 2 and len(diff) == 1 and frozenset(diff[0]) in _VOICING
+        if len(diff) != 1:
+            return False
+        if frozenset(diff[0]) in _SWAPS:
+            return len(a) >= LONG_KEY + 1
+        return len(a) >= LONG_KEY + 2 and all(_VOWEL.match(x) for x in diff[0])
     if abs(len(a) - len(b)) != 1 or consonants(a) != consonants(b):
         return False
     from rapidfuzz.distance import Indel
