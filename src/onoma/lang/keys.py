@@ -62,11 +62,17 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+OWN_SCRIPT = re.compile("[\u0400-\u04ff\u0531-\u058f]")
+"""Cyrillic and Armenian letters: scripts in which a name's spelling is the language's
+own, not a romanization."""
+_ARMENIAN = re.compile("[\u0531-\u058f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LATIN = re.compile("[A-Za-z]")
 _LOOK_ALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
 """Latin letters that look like Cyrillic ones, read as Cyrillic in a word that mixes the
 two scripts: such a word is a typo for the Cyrillic spelling."""
+
+_UNVOICED = str.maketrans("bdgzvw", "ptksff")
 
 LONG_KEY = 6
 """Keys this long or longer may differ by one vowel; shorter keys must be equal."""
@@ -95,8 +101,10 @@ def consonants(key: str) -> str:
     return _VOWEL.sub("", key)
 
 
-def same_key_name(a: str, b: str) -> bool:
-    """Whether two romanization keys may be one name (the rule of the module docs)."""
+def same_key_name(a: str, b: str, *, romanized: bool = True) -> bool:
+    """Whether two romanization keys may be one name (the rule of the module docs); a
+    vowel for another only between ``romanized`` spellings: Latin and Cyrillic ones
+    render Armenian vowels several ways (Ованесян, Ованисян), Armenian letters one."""
     if a == b:
         return True
     if min(len(a), len(b)) < LONG_KEY or a[0] != b[0]:
@@ -107,7 +115,8 @@ def same_key_name(a: str, b: str) -> bool:
             return False
         if frozenset(diff[0]) in _SWAPS:
             return len(a) >= LONG_KEY + 1
-        return len(a) >= LONG_KEY + 2 and all(_VOWEL.match(x) for x in diff[0])
+        vowels = all(_VOWEL.match(x) for x in diff[0])
+        return romanized and len(a) >= LONG_KEY + 2 and vowels
     if abs(len(a) - len(b)) != 1 or consonants(a) != consonants(b):
         return False
     from rapidfuzz.distance import Indel
@@ -115,6 +124,23 @@ def same_key_name(a: str, b: str) -> bool:
     return Indel.distance(a, b) == 1
 
 
+def letter_skeleton(text: str) -> str:
+    """The consonant letters of a Cyrillic or Armenian spelling, y (յ, й) among them,
+    voiced ones as voiceless (the swaps of :data:`_SWAPS`) and doubled ones once."""
+    from unidecode import unidecode
+
+    letters = re.sub(r"[^a-z]", "", unidecode(text).lower()).replace("kh", "k")
+    letters = letters.replace("gh", "k").translate(_UNVOICED)
+    return re.sub(r"(.)\1+", r"\1", _VOWEL.sub("", letters))
+
+
 def same_name(a: str, b: str) -> bool:
-    """Whether spellings ``a`` and ``b`` may be one name written two ways."""
-    return same_key_name(romanization_key(a), romanization_key(b))
+    """Whether spellings ``a`` and ``b`` may be one name written two ways. Two spellings
+    in Cyrillic or Armenian letters must also keep the same consonants, y included
+    (Այրարատ and Արարատ are two names); two in Armenian letters, the same vowels too
+    (Թամանյան and Թումանյան)."""
+    own_a, own_b = bool(OWN_SCRIPT.search(a)), bool(OWN_SCRIPT.search(b))
+    romanized = not (_ARMENIAN.search(a) or _ARMENIAN.search(b))
+    if not same_key_name(romanization_key(a), romanization_key(b), romanized=romanized):
+        return False
+    return not (own_a and own_b) or letter_skeleton(a) == letter_skeleton(b)

@@ -4,7 +4,9 @@ A word followed by a surname is a given name (Artak Poghosyan, Арсения Ф
 however close it comes to a place (Artsakh) or an organization. The evidence, in this
 order: the glossary's own person entries (known given names and surnames), the
 surname endings of ``surname_endings.tsv`` (one rule a line, by language), and for
-Russian the pymorphy3 tags ``Surn`` and ``Name`` (:mod:`onoma.lang.morph_ru`).
+Russian the pymorphy3 tags ``Surn`` and ``Name`` (:mod:`onoma.lang.morph_ru`). The
+endings the press writes by convention (``press_endings.tsv``) break ties between
+spellings of one surname.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from importlib import resources
 from onoma.lang.case import fold_case
 
 
-@lru_cache(maxsize=1)
-def _endings() -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=2)
+def _endings(name: str = "surname_endings.tsv") -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
-    text = resources.files("onoma.lang").joinpath("surname_endings.tsv").read_text("utf-8")
+    text = resources.files("onoma.lang").joinpath(name).read_text("utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             lang, ending, _why = line.split("\t", 2)
@@ -52,3 +54,11 @@ def given_name_like(word: str, lang: str, known_given: frozenset[str] = frozense
         tags = name_tags(word)
         return "Name" in tags and not tags & {"Geox", "Orgn"}
     return False
+
+
+def press_form(text: str, lang: str) -> bool:
+    """Whether the last word of ``text`` ends the way the press writes surnames
+    (``press_endings.tsv``: Pashinyan rather than Pashinian)."""
+    words = text.split()
+    ends = _endings("press_endings.tsv").get(lang, ())
+    return bool(words) and fold_case(words[-1]).endswith(ends)

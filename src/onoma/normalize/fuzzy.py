@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from onoma.glossary.model import ENTRY_TYPES, Entry, Glossary
 from onoma.lang.case import fold_case
-from onoma.lang.keys import romanization_key, same_key_name
+from onoma.lang.keys import LONG_KEY, OWN_SCRIPT, romanization_key, same_name
 
 # A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
 # alphabets and has at least four letters. The look-behind follows the first letter so
@@ -117,7 +117,9 @@ class VariantSpotter:
         key = romanization_key(word)
         if len(key) < 4 or not self.keys:
             return None
-        found = self._closest_key(key)
+        if len(key) < LONG_KEY and OWN_SCRIPT.search(word):
+            return None  # short Cyrillic or Armenian names collide: Баллак, Балак
+        found = self._closest_key(key, word)
         if found is None:
             return None
         best_key, key_score = found
@@ -129,18 +131,22 @@ class VariantSpotter:
             return None
         return entry, entry.names[self.lang], score
 
-    def _closest_key(self, key: str) -> tuple[str, float] | None:
-        """The glossary key ``key`` may be a spelling of and their score: equal keys, or
-        close ones that pass :func:`onoma.lang.keys.same_key_name` (one name, not two
-        names that differ in a sound)."""
-        if key in self.by_key:
-            return key, 100.0
+    def _closest_key(self, key: str, word: str) -> tuple[str, float] | None:
+        """The glossary key ``word`` (of key ``key``) may be a spelling of and their
+        score: equal or close keys with a form that passes
+        :func:`onoma.lang.keys.same_name` (one name, not two that differ in a sound)."""
         from rapidfuzz import fuzz, process
 
-        for best, score, _ in process.extract(
-            key, self.keys, scorer=fuzz.ratio, score_cutoff=KEY_CUTOFF, limit=5
-        ):
-            if same_key_name(key, best):
+        found = [(key, 100.0)] if key in self.by_key else []
+        found += [
+            (best, score)
+            for best, score, _ in process.extract(
+                key, self.keys, scorer=fuzz.ratio, score_cutoff=KEY_CUTOFF, limit=5
+            )
+            if best != key
+        ]
+        for best, score in found:
+            if any(same_name(word, form) for _entry, form in self.by_key[best]):
                 return best, score
         return None
 

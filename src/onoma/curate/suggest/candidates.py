@@ -212,11 +212,16 @@ class CorpusScan:
             return True
         return romanization_key(token) in self.person_keys
 
+    def _common_initial(self, word: str, common: Callable[[str], bool]) -> bool:
+        """Whether a sentence's first word is a common word (Компания Яндекс)."""
+        return common(word) or (self.lang == "ru" and common_word_ru(word))
+
     def _clean(
         self, run: list[tuple[int, str]], is_initial: bool, common: Callable[[str], bool]
     ) -> list[tuple[str, Entry | None]]:
         while run and (
-            run[0][1].lower() in self.stop or (run[0][0] == 0 and is_initial and common(run[0][1]))
+            run[0][1].lower() in self.stop
+            or (run[0][0] == 0 and is_initial and self._common_initial(run[0][1], common))
         ):
             run = run[1:]
         if not run:

@@ -50,7 +50,7 @@ from onoma.curate.suggest.linking import (
 )
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.case import fold_case
-from onoma.lang.keys import romanization_key, same_key_name
+from onoma.lang.keys import romanization_key, same_name
 from onoma.lang.stems import inflection_bases, one_root_test
 
 WINDOW = 8
@@ -199,7 +199,7 @@ def cluster_spellings(
         value = "" if texts[i].isascii() else extra(texts[i])
         if len(value) >= 3:
             guard.link_key(bucket, value, i)
-    _nearest_neighbours(rom, free, links, guard.link, cutoff)
+    _nearest_neighbours(rom, texts, free, links, guard.link, cutoff)
     return _clusters(nodes, lang, links, _inflected_forms(nodes, bases, links), min_count)
 
 
@@ -227,7 +227,7 @@ def _clusters(
             if not (forms or cluster.mixed_spellings() or cluster.new_spellings()):
                 continue
         else:
-            base, forms = _new_name(seen, forms, inside)
+            base, forms = _new_name(seen, forms, inside, lang)
             cluster = Cluster(base, seen, None, lang, forms)
         if cluster.total >= min_count:
             clusters.append(cluster)
@@ -236,14 +236,20 @@ def _clusters(
 
 
 def _new_name(
-    seen: list[Spelling], forms: dict[str, str], inside: dict[str, int]
+    seen: list[Spelling], forms: dict[str, str], inside: dict[str, int], lang: str
 ) -> tuple[str, dict[str, str]]:
     """The name of a new entry and the inflected forms: the most frequent spelling, its
-    occurrences inside longer names counted, that is no inflected form and, if it can,
+    occurrences inside longer names counted, then the press's form of a surname
+    (Pashinyan over Pashinian when even), that is no inflected form and, if it can,
     no mix of scripts; without the Armenian article when the corpus has the word without
     it (Տաթև, not Տաթևը)."""
     plain = [s for s in seen if s.text not in forms] or seen
-    plain = sorted(plain, key=lambda s: (-(s.count + inside.get(s.text, 0)), s.text))
+    from onoma.lang.person import press_form
+
+    plain = sorted(
+        plain,
+        key=lambda s: (-(s.count + inside.get(s.text, 0)), not press_form(s.text, lang), s.text),
+    )
     base = next((s for s in plain if mixed_script(s.text) is None), plain[0])
     bare = base.bare
     if bare is None or any(s.text == bare for s in seen):
@@ -329,6 +335,7 @@ def _inflected_forms(
 
 def _nearest_neighbours(
     keys: list[str],
+    texts: list[str],
     free: list[int],
     links: _Links,
     link: Callable[[int, int], None],
@@ -357,6 +364,6 @@ def _nearest_neighbours(
                 if (
                     links.find(i) != links.find(j)
                     and ratio(ki, kj, score_cutoff=cutoff)
-                    and same_key_name(ki, kj)
+                    and same_name(texts[i], texts[j])
                 ):
                     link(i, j)
