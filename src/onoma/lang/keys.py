@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from onoma.lang.case import fold_case
+
 # Ordered rewrites on lower-case ASCII; each line folds one romanization habit. The
 # upper-case stand-ins (J, K, S, C, T) each write one sound and stay upper case, so
 # that they never fold onto a plain letter of another sound.
@@ -88,12 +90,18 @@ def romanization_key(text: str) -> str:
     """A comparison key that folds romanization habits (see module docs)."""
     from unidecode import unidecode
 
-    if _CYRILLIC.search(text) and _LATIN.search(text):  # Аpутюнян with a Latin p
-        text = text.translate(_LOOK_ALIKES)
-    key = unidecode(text.replace("ու", "u").replace("Ու", "U")).lower()
+    key = unidecode(_unmix(text).replace("ու", "u").replace("Ու", "U")).lower()
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
     return key
+
+
+def _unmix(text: str) -> str:
+    """``text`` with Latin look-alikes read as Cyrillic when it mixes the two scripts
+    (Аpутюнян with a Latin p)."""
+    if _CYRILLIC.search(text) and _LATIN.search(text):
+        return text.translate(_LOOK_ALIKES)
+    return text
 
 
 def consonants(key: str) -> str:
@@ -129,7 +137,7 @@ def letter_skeleton(text: str) -> str:
     voiced ones as voiceless (the swaps of :data:`_SWAPS`) and doubled ones once."""
     from unidecode import unidecode
 
-    letters = re.sub(r"[^a-z]", "", unidecode(text).lower()).replace("kh", "k")
+    letters = re.sub(r"[^a-z]", "", unidecode(_unmix(text)).lower()).replace("kh", "k")
     letters = letters.replace("gh", "k").translate(_UNVOICED)
     return re.sub(r"(.)\1+", r"\1", _VOWEL.sub("", letters))
 
@@ -138,9 +146,13 @@ def same_name(a: str, b: str) -> bool:
     """Whether spellings ``a`` and ``b`` may be one name written two ways. Two spellings
     in Cyrillic or Armenian letters must also keep the same consonants, y included
     (Այրարատ and Արարատ are two names); two in Armenian letters, the same vowels too
-    (Թամանյան and Թումանյան)."""
+    (Թամանյան and Թումանյան); two short ones, every letter (Баллак and Балак)."""
     own_a, own_b = bool(OWN_SCRIPT.search(a)), bool(OWN_SCRIPT.search(b))
     romanized = not (_ARMENIAN.search(a) or _ARMENIAN.search(b))
     if not same_key_name(romanization_key(a), romanization_key(b), romanized=romanized):
         return False
-    return not (own_a and own_b) or letter_skeleton(a) == letter_skeleton(b)
+    if not (own_a and own_b):
+        return True
+    if min(len(romanization_key(a)), len(romanization_key(b))) < LONG_KEY:
+        return fold_case(a) == fold_case(b)  # short names collide: Баллак, Балак
+    return letter_skeleton(a) == letter_skeleton(b)

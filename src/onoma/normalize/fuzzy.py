@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from onoma.glossary.model import ENTRY_TYPES, Entry, Glossary
 from onoma.lang.case import fold_case
-from onoma.lang.keys import LONG_KEY, OWN_SCRIPT, romanization_key, same_name
+from onoma.lang.keys import romanization_key, same_name
 
 # A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
 # alphabets and has at least four letters. The look-behind follows the first letter so
@@ -117,8 +117,6 @@ class VariantSpotter:
         key = romanization_key(word)
         if len(key) < 4 or not self.keys:
             return None
-        if len(key) < LONG_KEY and OWN_SCRIPT.search(word):
-            return None  # short Cyrillic or Armenian names collide: Баллак, Балак
         found = self._closest_key(key, word)
         if found is None:
             return None
