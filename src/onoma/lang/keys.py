@@ -1,11 +1,30 @@
-"""Matching keys: fold the ways a name gets romanized onto one spelling.
+"""Matching keys: fold the ways a name gets romanized onto one spelling, and nothing more.
 
 Two spellings of one Armenian or Azerbaijani name in Latin letters ("Hovhanissyan",
 "Hovhannisian", "Ovannisyan") mostly differ in doubled letters, -ian/-yan, ou/u,
-kh/x, ts/tz, dj/j and the like. :func:`romanization_key` rewrites those differences
-away so that such spellings share a key, or have keys that rapidfuzz scores close.
-Cyrillic and Armenian forms are folded to Latin first (unidecode), so they compare
-too. The key is for comparison only, never shown as a spelling.
+kh/x, ts/tz, dj/j, initial H and Ye and the like. :func:`romanization_key` rewrites
+those differences away so that such spellings share a key. Cyrillic and Armenian forms
+are folded to Latin first (unidecode), so they compare too. The key is for comparison
+only, never shown as a spelling.
+
+The rule: the key merges spelling habits only, never two sounds. A digraph that writes
+one sound (kh, ts, sh, ch, zh) becomes a stand-in letter of its own, so that it
+never meets the plain letter: Artsakh (``arTaK``) and Artak (``artak``) stay apart.
+:func:`same_name` then accepts two spellings as one name when their keys are equal, or,
+for keys of :data:`LONG_KEY` letters or more, when they differ by one vowel added or
+dropped (a typo such as Հայստան for Հայաստան) and keep the same consonants, the letters
+that carry the sounds of a name; for keys of 7 letters or more, also when they swap one
+voiced consonant for its voiceless pair (Stepanakerd/Stepanakert, a Western Armenian
+habit) or kh for gh (Karabakh/Karabagh: ղ), and for keys of 8 or more one vowel for
+another (Hovanesyan/Hovhannisyan, a Russian-based spelling).
+Short names need equal keys.
+
+Kept apart: Artak/Artsakh (t, k against ts, kh), Arsen/Arsenii and Armen/Armenia
+(an added ending, short keys), Karine/Karin (short, a vowel more), Shushan/Shushi,
+Arsenia/Armenia (another consonant), Rosneft/Rusneft (a vowel for another in a
+short key).
+Merged: Hovhanissian/Hovhannisyan, Harutiunian/Harutyunyan, Ohanian/Ohanyan,
+Artzakh/Artsakh (equal keys).
 """
 
 from __future__ import annotations
@@ -13,7 +32,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Ordered rewrites on lower-case ASCII; each line folds one romanization habit.
+from onoma.lang.case import fold_case
+
+# Ordered rewrites on lower-case ASCII; each line folds one romanization habit. The
+# upper-case stand-ins (J, K, S, C, T) each write one sound and stay upper case, so
+# that they never fold onto a plain letter of another sound.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
@@ -21,11 +44,12 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ou", "u"),  # French-style ou: Shoushi, Haroutiounian
         (r"(?<=[aeiou])u(?=[aeiou])", "w"),  # keep a vowel-separating u as a consonant
         (r"dzh|dj|zh|j", "J"),  # Dzhanibekyan, Djanibekyan, Janibekyan; zh
-        (r"kh|x|q", "K"),  # Khachatryan, Xaçatryan
-        (r"gh", "G"),  # Ghazaryan, Gazaryan
+        (r"kh|x", "K"),  # Khachatryan, Xaçatryan (one sound, not k)
+        (r"gh", "g"),  # Ghazaryan, Gazaryan: Russian-based spellings drop the h
         (r"sh", "S"),
         (r"tch|ch", "C"),
-        (r"ts|tz|c(?=[eiy])", "T"),  # Artsakh, Artzakh; Artstrun keeps its extra t
+        (r"tst", "ts"),  # Artstrun, Artsrun: the t of ts written twice
+        (r"ts|tz|c(?=[eiy])", "T"),  # Artsakh, Artzakh
         (r"ph", "p"),
         (r"th", "t"),
         (r"w", "v"),
@@ -33,22 +57,102 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[a-z])h(?=[aeiouy])", ""),  # Hovhannisyan, Hovannisyan; Ohanyan, Oanyan
         (r"^h(?=[aeiou])", ""),  # Hovsep, Ovsep; Harutyunyan, Arutyunyan
         (r"^ye", "e"),  # Yerevan, Erevan
-        (r"(?<=[a-z])(?:ia|ya|iya)n$", "yan"),  # -ian, -yan, -iyan
+        (r"(?<=[a-zA-Z])(?:ia|ya|iya)n$", "yan"),  # -ian, -yan, -iyan
         (r"i(?=[aeou])", "y"),  # Mariam, Maryam
         (r"y", "i"),
         (r"(.)\1+", r"\1"),  # doubled letters
     )
-    # The stand-ins (J, K, G, S, C, T) are lower-cased last, so that the digraphs fold
-    # onto plain letters too: Ghazaryan and Gazaryan, Khachatryan and Kachatryan.
 )
+
+OWN_SCRIPT = re.compile("[\u0400-\u04ff\u0531-\u058f]")
+"""Cyrillic and Armenian letters: scripts in which a name's spelling is the language's
+own, not a romanization."""
+_ARMENIAN = re.compile("[\u0531-\u058f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+_LOOK_ALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
+"""Latin letters that look like Cyrillic ones, read as Cyrillic in a word that mixes the
+two scripts: such a word is a typo for the Cyrillic spelling."""
+
+_UNVOICED = str.maketrans("bdgzvw", "ptksff")
+
+LONG_KEY = 6
+"""Keys this long or longer may differ by one vowel; shorter keys must be equal."""
+_VOWEL = re.compile(r"[aeiou]")
+_SWAPS = frozenset(frozenset(pair) for pair in ("bp", "dt", "gk", "vf", "zs", "Kg"))
+"""Consonants that spellings of one name swap: voiced and voiceless pairs of Western and
+Eastern Armenian (Bedros/Petros, Stepanakerd/Stepanakert), and ղ written kh or gh
+(Karabakh, Karabagh; Карабах, Карабаг). One swap is allowed in keys of 7+ letters."""
 
 
 @lru_cache(maxsize=65536)
 def romanization_key(text: str) -> str:
-    """A comparison key that folds romanization differences (see module docs)."""
+    """A comparison key that folds romanization habits (see module docs)."""
     from unidecode import unidecode
 
-    key = unidecode(text.replace("ու", "u").replace("Ու", "U")).lower()
+    key = unidecode(_unmix(text).replace("ու", "u").replace("Ու", "U")).lower()
     for pattern, repl in _REWRITES:
         key = pattern.sub(repl, key)
-    return key.lower()
+    return key
+
+
+def _unmix(text: str) -> str:
+    """``text`` with Latin look-alikes read as Cyrillic when it mixes the two scripts
+    (Аpутюнян with a Latin p)."""
+    if _CYRILLIC.search(text) and _LATIN.search(text):
+        return text.translate(_LOOK_ALIKES)
+    return text
+
+
+def consonants(key: str) -> str:
+    """The letters of a key that carry a name's sounds: its consonants."""
+    return _VOWEL.sub("", key)
+
+
+def same_key_name(a: str, b: str, *, romanized: bool = True) -> bool:
+    """Whether two romanization keys may be one name (the rule of the module docs); a
+    vowel for another only between ``romanized`` spellings: Latin and Cyrillic ones
+    render Armenian vowels several ways (Ованесян, Ованисян), Armenian letters one."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < LONG_KEY or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if len(diff) != 1:
+            return False
+        if frozenset(diff[0]) in _SWAPS:
+            return len(a) >= LONG_KEY + 1
+        vowels = all(_VOWEL.match(x) for x in diff[0])
+        return romanized and len(a) >= LONG_KEY + 2 and vowels
+    if abs(len(a) - len(b)) != 1 or consonants(a) != consonants(b):
+        return False
+    from rapidfuzz.distance import Indel
+
+    return Indel.distance(a, b) == 1
+
+
+def letter_skeleton(text: str) -> str:
+    """The consonant letters of a Cyrillic or Armenian spelling, y (յ, й) among them,
+    voiced ones as voiceless (the swaps of :data:`_SWAPS`) and doubled ones once."""
+    from unidecode import unidecode
+
+    letters = re.sub(r"[^a-z]", "", unidecode(_unmix(text)).lower()).replace("kh", "k")
+    letters = letters.replace("gh", "k").translate(_UNVOICED)
+    return re.sub(r"(.)\1+", r"\1", _VOWEL.sub("", letters))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether spellings ``a`` and ``b`` may be one name written two ways. Two spellings
+    in Cyrillic or Armenian letters must also keep the same consonants, y included
+    (Այրարատ and Արարատ are two names); two in Armenian letters, the same vowels too
+    (Թամանյան and Թումանյան); two short ones, every letter (Баллак and Балак)."""
+    own_a, own_b = bool(OWN_SCRIPT.search(a)), bool(OWN_SCRIPT.search(b))
+    romanized = not (_ARMENIAN.search(a) or _ARMENIAN.search(b))
+    if not same_key_name(romanization_key(a), romanization_key(b), romanized=romanized):
+        return False
+    if not (own_a and own_b):
+        return True
+    if min(len(romanization_key(a)), len(romanization_key(b))) < LONG_KEY:
+        return fold_case(a) == fold_case(b)  # short names collide: Баллак, Балак
+    return letter_skeleton(a) == letter_skeleton(b)

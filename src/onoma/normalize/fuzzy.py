@@ -18,15 +18,17 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from onoma.glossary.model import Entry, Glossary
+from onoma.glossary.model import ENTRY_TYPES, Entry, Glossary
 from onoma.lang.case import fold_case
-from onoma.lang.keys import romanization_key
+from onoma.lang.keys import romanization_key, same_name
 
 # A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
 # alphabets and has at least four letters. The look-behind follows the first letter so
 # that the regex engine can skip ahead to candidate letters (2.5 times faster).
 CAPITALIZED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žƏА-ЯЀ-ЏҐ-ӿԱ-Ֆ](?<![\w'’].)[^\W\d_]{3,}(?!\w)")
 
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_][\w'’-]*)")
+"""The word right after a likely variant, for the test of a following surname."""
 KEY_CUTOFF = 85.0
 """Lowest rapidfuzz ratio between matching keys for a word to count as a variant."""
 SCORE_CUTOFF = 80.0
@@ -86,6 +88,14 @@ class VariantSpotter:
             for form in entry.forms(lang):
                 self.known_in_lang.add(fold_case(form))
                 self.by_key.setdefault(romanization_key(form), []).append((entry, form))
+        self.person_words = frozenset(
+            fold_case(word)
+            for entry in glossary
+            if entry.type == "person"
+            for _lang, form, _field in entry.all_forms()
+            for word in form.split()
+        )
+        self.known_words = frozenset(word for form in self.known for word in form.split())
         self.keys = list(self.by_key)
         self._cache: dict[str, tuple[Entry, str, float] | None] = {}
         self._grammar: _GrammarTest | None = None
@@ -97,7 +107,7 @@ class VariantSpotter:
         return self._cache[word]
 
     def _lookup(self, word: str) -> tuple[Entry, str, float] | None:
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz
 
         folded = fold_case(word)
         if folded in self.known or self._extends_known(folded):
@@ -107,13 +117,10 @@ class VariantSpotter:
         key = romanization_key(word)
         if len(key) < 4 or not self.keys:
             return None
-        if key in self.by_key:
-            best_key, key_score = key, 100.0
-        else:
-            found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=KEY_CUTOFF)
-            if found is None:
-                return None
-            best_key, key_score = found[0], found[1]
+        found = self._closest_key(key, word)
+        if found is None:
+            return None
+        best_key, key_score = found
         entry, form = max(
             self.by_key[best_key], key=lambda pair: fuzz.ratio(folded, fold_case(pair[1]))
         )
@@ -121,6 +128,53 @@ class VariantSpotter:
         if score < SCORE_CUTOFF or self._grammatical(word, form):
             return None
         return entry, entry.names[self.lang], score
+
+    def _closest_key(self, key: str, word: str) -> tuple[str, float] | None:
+        """The glossary key ``word`` (of key ``key``) may be a spelling of and their
+        score: equal or close keys with a form that passes
+        :func:`onoma.lang.keys.same_name` (one name, not two that differ in a sound)."""
+        from rapidfuzz import fuzz, process
+
+        found = [(key, 100.0)] if key in self.by_key else []
+        found += [
+            (best, score)
+            for best, score, _ in process.extract(
+                key, self.keys, scorer=fuzz.ratio, score_cutoff=KEY_CUTOFF, limit=5
+            )
+            if best != key
+        ]
+        for best, score in found:
+            if any(same_name(word, form) for _entry, form in self.by_key[best]):
+                return best, score
+        return None
+
+    def _type_fits(self, word: str, entry: Entry, text: str, end: int) -> bool:
+        """Whether ``word`` at ``text[:end]`` can be a name of ``entry``'s type: a given
+        name, or a word followed by a surname or another unknown capitalised word, is
+        no place or organization; for Russian, a common word is no name, and the
+        pymorphy3 reading of the word must not contradict the type."""
+        from onoma.lang.person import given_name_like, surname_like
+
+        person = self.person_words
+        if entry.type != "person":
+            after = _NEXT_WORD.match(text, end)
+            if after and after.group(1)[0].isupper():
+                following = after.group(1)
+                if surname_like(following, self.lang, person):
+                    return False
+                if fold_case(following) not in self.known_words:
+                    return False
+            if given_name_like(word, self.lang, person):
+                return False
+        if self.lang == "ru":
+            from onoma.lang.morph_ru import name_kind, name_tags
+
+            if "common" in name_tags(word):
+                return False
+            kind = name_kind(word)
+            if kind is not None and entry.type in ENTRY_TYPES[:3] and kind != entry.type:
+                return False
+        return True
 
     def _grammatical(self, word: str, form: str) -> bool:
         """True for an inflected form of a glossary form, or a word of one root with
@@ -158,5 +212,7 @@ class VariantSpotter:
             if i and taken[i - 1][1] > m.start():
                 continue
             entry, canonical, score = hits[m.group()]
+            if not self._type_fits(m.group(), entry, text, m.end()):
+                continue
             result.append(LikelyVariant(m.start(), m.end(), m.group(), entry, canonical, score))
         return result

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.case import fold_case
+from onoma.lang.keys import romanization_key
 from onoma.lang.stems import bare_form, inflection_test
 from onoma.text.files import DEFAULT_EXTENSIONS
 
@@ -104,6 +105,13 @@ class CorpusScan:
             for form in entry.forms(lang):
                 self.known.setdefault(tuple(fold_case(form).split()), entry)
         self.known_words = {key[0] for key in self.known if len(key) == 1}
+        self.person_keys = {
+            romanization_key(form)
+            for entry in glossary
+            if entry.type == "person"
+            for form in entry.forms(lang)
+            if " " not in form
+        }
         self.inflected = inflection_test(self.known_words, lang)
         self.longest = max((len(key) for key in self.known), default=1)
         self.words: Counter[str] = Counter()
@@ -186,7 +194,7 @@ class CorpusScan:
                 if tokens[i].lower() in self.stop:
                     pieces.extend(self._clean(run, is_initial, common))
                     run = []
-                elif len(tokens) > 1 and self.inflected is not None and self.inflected(tokens[i]):
+                elif len(tokens) > 1 and self._stands_alone(tokens[i]):
                     pieces.extend(self._clean(run, is_initial, common))
                     pieces.extend(self._clean([(i, tokens[i])], is_initial, common))
                     run = []
@@ -196,19 +204,40 @@ class CorpusScan:
         pieces.extend(self._clean(run, is_initial, common))
         return pieces
 
+    def _stands_alone(self, token: str) -> bool:
+        """Whether a word of a longer run is a name of its own: an inflected form of a
+        known one-word name, or a spelling of a known given name or surname (Tigran
+        Hovhanisian: Hovhanisian joins Hovhannisyan, Tigran stands alone)."""
+        if self.inflected is not None and self.inflected(token):
+            return True
+        return romanization_key(token) in self.person_keys
+
+    def _common_initial(self, word: str, common: Callable[[str], bool]) -> bool:
+        """Whether a sentence's first word is a common word (Компания Яндекс)."""
+        return common(word) or (self.lang == "ru" and common_word_ru(word))
+
     def _clean(
         self, run: list[tuple[int, str]], is_initial: bool, common: Callable[[str], bool]
     ) -> list[tuple[str, Entry | None]]:
         while run and (
-            run[0][1].lower() in self.stop or (run[0][0] == 0 and is_initial and common(run[0][1]))
+            run[0][1].lower() in self.stop
+            or (run[0][0] == 0 and is_initial and self._common_initial(run[0][1], common))
         ):
             run = run[1:]
         if not run:
             return []
+        lead = leading_place(run, self.lang)
+        if lead:
+            return [
+                *self._clean(run[:lead], False, common),
+                *self._clean(run[lead:], False, common),
+            ]
         if len(run) == 1:
             word = run[0][1]
             folded = fold_case(word)
             if len(word) < 2 or common(word) or self._derived(folded):
+                return []
+            if self.lang == "ru" and common_word_ru(word):
                 return []
         return [(" ".join(word for _, word in run), None)]
 
@@ -217,6 +246,27 @@ class CorpusScan:
             folded.endswith(suffix) and folded[: -len(suffix)] in self.known_words
             for suffix in DERIVED_SUFFIXES
         )
+
+
+def common_word_ru(word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` as a common word and not as a name
+    (Индекс, Фратрия, Большого): such a word alone is no candidate."""
+    from onoma.lang.morph_ru import name_tags
+
+    return "common" in name_tags(word)
+
+
+def leading_place(run: list[tuple[int, str]], lang: str) -> int:
+    """How many leading words of ``run`` are a place or organization standing before a
+    given name («России Владимир Путин»: 1), so that they are cut off; 0 if none."""
+    if lang != "ru" or len(run) < 3:
+        return 0
+    from onoma.lang.morph_ru import name_kind, name_tags
+
+    first, second = run[0][1], run[1][1]
+    if name_kind(first) in ("place", "organization") and "Name" in name_tags(second):
+        return 1
+    return 0
 
 
 def _snippet(text: str, start: int, end: int) -> str:

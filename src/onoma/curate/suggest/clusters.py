@@ -38,9 +38,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from onoma.curate.suggest.candidates import Spelling
+from onoma.curate.suggest.linking import (
+    fingerprint,
+    inside_counts,
+    mixed_script,
+    name_kinds,
+    ngram_fingerprint,
+    other_kinds,
+    resembles_part,
+    translit_key,
+)
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.case import fold_case
-from onoma.lang.keys import romanization_key
+from onoma.lang.keys import romanization_key, same_name
 from onoma.lang.stems import inflection_bases, one_root_test
 
 WINDOW = 8
@@ -106,58 +116,6 @@ class Cluster:
         return found
 
 
-def mixed_script(text: str) -> str | None:
-    """What mixes scripts in a word of ``text`` ("Latin 'a' U+0061 in a Cyrillic word"),
-    or None. Such spellings are mostly typos with a look-alike letter (Арутюнянa), and
-    ``onoma glossary lint`` refuses them."""
-    if text.isascii():
-        return None
-    from onoma.lang.scripts import script_of
-
-    for word in _WORD.findall(text):
-        scripts = [s for s in map(script_of, word) if s]
-        if len(set(scripts)) > 1:
-            main = max(sorted(set(scripts)), key=scripts.count)
-            foreign = ", ".join(
-                f"{script_of(c)} {c!r} U+{ord(c):04X}"
-                for c in word
-                if script_of(c) not in (main, None)
-            )
-            return f"{foreign} in a {main} word"
-    return None
-
-
-def fingerprint(text: str) -> str:
-    """OpenRefine's fingerprint key."""
-    from unidecode import unidecode
-
-    tokens = _PUNCT.sub("", unidecode(text).lower()).split()
-    return " ".join(sorted(set(tokens)))
-
-
-def ngram_fingerprint(text: str, n: int = 2) -> str:
-    """OpenRefine's n-gram fingerprint key ('' for texts shorter than 6 letters)."""
-    from unidecode import unidecode
-
-    letters = "".join(_PUNCT.sub("", unidecode(text).lower()).split())
-    if len(letters) < 6:
-        return ""
-    return "".join(sorted({letters[i : i + n] for i in range(len(letters) - n + 1)}))
-
-
-def translit_key() -> Callable[[str], str]:
-    """The romanization key of a text transliterated to Latin by ``onoma.translit``."""
-    from onoma.translit import TranslitError, transliterate
-
-    def key(text: str) -> str:
-        try:
-            return romanization_key(transliterate(text, to="latn"))
-        except TranslitError:  # a failed transliteration only loses this key
-            return ""
-
-    return key
-
-
 class _Links:
     """Union-find over spellings that never joins two glossary entries."""
 
@@ -211,12 +169,15 @@ def cluster_spellings(
             links.union(first, i)
     bases = inflection_bases(nodes, lang)
     attached = set()
+    kinds = name_kinds(nodes, lang)
     for i, candidates in bases.items():
-        for j in candidates:  # the best base that is not another entry's
+        for j in candidates:  # the best base that is not another entry's (nor kind)
+            if other_kinds(kinds, i, j):
+                continue
             if links.union(j, i):
                 attached.add(i)
                 break
-    guard = _Guard(nodes, lang, links, names)
+    guard = _Guard(nodes, lang, links, names, kinds)
     texts = [s.text for s in nodes]
     rom = [romanization_key(t) for t in texts]
     keys: list[tuple[list[str], int]] = [
@@ -238,7 +199,7 @@ def cluster_spellings(
         value = "" if texts[i].isascii() else extra(texts[i])
         if len(value) >= 3:
             guard.link_key(bucket, value, i)
-    _nearest_neighbours(rom, free, links, guard.link, cutoff)
+    _nearest_neighbours(rom, texts, free, links, guard.link, cutoff)
     return _clusters(nodes, lang, links, _inflected_forms(nodes, bases, links), min_count)
 
 
@@ -249,6 +210,7 @@ def _clusters(
     groups: dict[int, list[Spelling]] = {}
     for i, node in enumerate(nodes):
         groups.setdefault(links.find(i), []).append(node)
+    inside = inside_counts(nodes)
     clusters = []
     for root, members in groups.items():
         seen = sorted((s for s in members if s.count), key=lambda s: (-s.count, s.text))
@@ -265,7 +227,7 @@ def _clusters(
             if not (forms or cluster.mixed_spellings() or cluster.new_spellings()):
                 continue
         else:
-            base, forms = _new_name(seen, forms)
+            base, forms = _new_name(seen, forms, inside, lang)
             cluster = Cluster(base, seen, None, lang, forms)
         if cluster.total >= min_count:
             clusters.append(cluster)
@@ -273,11 +235,21 @@ def _clusters(
     return clusters
 
 
-def _new_name(seen: list[Spelling], forms: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """The name of a new entry and the inflected forms: the most frequent spelling that
-    is no inflected form and, if it can, no mix of scripts; without the Armenian article
-    when the corpus has the word without it (Տաթև, not Տաթևը)."""
+def _new_name(
+    seen: list[Spelling], forms: dict[str, str], inside: dict[str, int], lang: str
+) -> tuple[str, dict[str, str]]:
+    """The name of a new entry and the inflected forms: the most frequent spelling, its
+    occurrences inside longer names counted, then the press's form of a surname
+    (Pashinyan over Pashinian when even), that is no inflected form and, if it can,
+    no mix of scripts; without the Armenian article when the corpus has the word without
+    it (Տաթև, not Տաթևը)."""
     plain = [s for s in seen if s.text not in forms] or seen
+    from onoma.lang.person import press_form
+
+    plain = sorted(
+        plain,
+        key=lambda s: (-(s.count + inside.get(s.text, 0)), not press_form(s.text, lang), s.text),
+    )
     base = next((s for s in plain if mixed_script(s.text) is None), plain[0])
     bare = base.bare
     if bare is None or any(s.text == bare for s in seen):
@@ -292,8 +264,14 @@ class _Guard:
     other (see the module docs); the cluster's entry name stands in for its spellings."""
 
     def __init__(
-        self, nodes: list[Spelling], lang: str, links: _Links, names: dict[str, int]
+        self,
+        nodes: list[Spelling],
+        lang: str,
+        links: _Links,
+        names: dict[str, int],
+        kinds: list[str | None],
     ) -> None:
+        self.kinds = kinds
         self.texts = [s.text for s in nodes]
         self.words = [len(t.split()) for t in self.texts]
         self.links = links
@@ -325,24 +303,12 @@ class _Guard:
 
     def apart(self, a: int, b: int) -> bool:
         """Whether spellings ``a`` and ``b`` are never variants of one another."""
+        if other_kinds(self.kinds, a, b):
+            return True
         if self.words[a] != self.words[b]:
             short, long = sorted((a, b), key=self.words.__getitem__)
-            return _resembles_part(self.texts[short], self.texts[long])
+            return resembles_part(self.texts[short], self.texts[long])
         return self.one_root is not None and self.one_root(self.texts[a], self.texts[b])
-
-
-def _resembles_part(short: str, long: str) -> bool:
-    """Whether ``short`` is closer to some of ``long``'s words than to all of ``long``
-    (Karina: Karin, not Karin Tak); ``short`` has fewer words."""
-    from rapidfuzz.fuzz import ratio
-
-    key, words = romanization_key(short), long.split()
-    whole = ratio(key, romanization_key(long))
-    size = len(short.split())
-    return any(
-        ratio(key, romanization_key(" ".join(words[n : n + size]))) > whole
-        for n in range(len(words) - size + 1)
-    )
 
 
 def _inflected_forms(
@@ -369,6 +335,7 @@ def _inflected_forms(
 
 def _nearest_neighbours(
     keys: list[str],
+    texts: list[str],
     free: list[int],
     links: _Links,
     link: Callable[[int, int], None],
@@ -394,5 +361,9 @@ def _nearest_neighbours(
                     continue
                 if ki.startswith(kj) or kj.startswith(ki):
                     continue
-                if links.find(i) != links.find(j) and ratio(ki, kj, score_cutoff=cutoff):
+                if (
+                    links.find(i) != links.find(j)
+                    and ratio(ki, kj, score_cutoff=cutoff)
+                    and same_name(texts[i], texts[j])
+                ):
                     link(i, j)
