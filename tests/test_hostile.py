@@ -163,3 +163,17 @@ def test_utf16_text_is_named_with_the_way_to_convert_it(tmp_path: Path):
     result = run("normalize", str(path))
     assert result.exit_code == 2
     assert "UTF-16" in result.stderr and "iconv -f UTF-16 -t UTF-8" in result.stderr
+
+
+# ------------------------------------------------------------------ library entry points
+
+
+@pytest.mark.parametrize("bad", [None, b"Shusha", 42])
+def test_library_entry_points_say_what_they_need(bad):
+    import onoma
+
+    kind = type(bad).__name__
+    with pytest.raises(TypeError, match=f"text must be str, not {kind}"):
+        onoma.normalize_text(bad)
+    with pytest.raises(TypeError, match=f"text must be str, not {kind}"):
+        onoma.transliterate(bad, to="latn")

@@ -27,3 +27,11 @@ class InputError(OnomaError):
         self.path = Path(path)
         self.message = message
         super().__init__(f"{path}: {message}")
+
+
+def require_str(text: object, what: str = "text") -> str:
+    """``text`` if it is a ``str``; else a TypeError that says what was passed (the
+    library's entry points call this, so that ``None`` or ``bytes`` fail clearly)."""
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+    return text

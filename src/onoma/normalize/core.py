@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from onoma.errors import require_str
 from onoma.glossary.model import Glossary
 from onoma.lang.case import fold_case
 from onoma.normalize.fuzzy import LikelyVariant, VariantSpotter
@@ -154,6 +155,7 @@ class Normalizer:
         ``keep`` lists ``(start, end)`` spans of ``text``, in order, to leave as they
         are (inline code, say): names overlapping them are neither changed nor reported.
         """
+        require_str(text)
         urls = protected_spans(text)
         # (start, end, index into targets) in text order; a target has .canonical and .entry
         targets: Sequence[Pattern | LikelyVariant] = self.matcher.patterns

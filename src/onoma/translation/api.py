@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from onoma.errors import OnomaError
+from onoma.errors import OnomaError, require_str
 from onoma.glossary.model import Glossary
 from onoma.translation.engine import DEFAULT_BEAM_SIZE, load_model, resolve_route, translate_route
 from onoma.translation.entities import Check, EntityMapper, Prepared, verbatim_spans
@@ -150,6 +150,7 @@ class Translator:
     def translate(self, text: str, *, markdown: bool = True) -> TranslationResult:
         """Translate one document, layout kept; ``markdown=False`` for plain text, where
         an indented paragraph is prose rather than a code block."""
+        require_str(text)
         started = time.perf_counter()
         layout = parse_layout(text, markdown=markdown)
         report = EntityReport()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from onoma.errors import require_str
 from onoma.translit import schemes
 from onoma.translit.runs import detect_lang, has_az_cyrillic, has_az_latin, split_runs
 from onoma.translit.schemes import SchemeInfo, TranslitError, list_schemes
@@ -37,6 +38,7 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     Words of a language that ``scheme`` does not cover pass through unchanged; see
     :func:`uncovered`.
     """
+    require_str(text)
     schemes.check(to, lang, scheme)
     target = "latn" if to == "ascii" else to
     pieces = []
