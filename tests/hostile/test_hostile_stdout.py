@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_onoma
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def run_onoma(*args: str, stdin: bytes = b"", **kwargs) -> subprocess.CompletedProcess:
+    """``python -m onoma ARGS`` with this source first on the path; stdout and stderr
+    captured unless ``stdout=`` says otherwise."""
+    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run(
+        [sys.executable, "-m", "onoma", *args],
+        input=stdin,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=120,
+        check=False,
+        **kwargs,
+    )
+
 
 COMMANDS = [
     ["normalize", "{article}"],
