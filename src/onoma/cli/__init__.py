@@ -68,4 +68,6 @@ def main() -> None:
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    app()
+    from onoma.cli.output import run_guarded
+
+    run_guarded(app)
