@@ -7,7 +7,14 @@ ICU's own transforms (Latin-Armenian, Latin-Cyrillic, Latin-Russian/BGN, Any-Lat
 Latin-ASCII) and with onoma's rules without the exceptions file; the names onoma gets wrong
 are listed.
 
-    python benchmarks/translit_accuracy.py [--names PATH] [--az-names PATH]
+``--names FILE`` adds a list of names nobody on the project wrote (columns kind, en, hy,
+ru, source; several en or ru forms joined by ``|``, lines starting with ``#`` skipped):
+its figures are printed per direction next to the project's own list's, with ICU's. The
+official Armenian spelling writes «եւ» where onoma writes «և», and Russian often writes е
+for ё: both count as equal. An en form is read from the first spelling listed; any listed
+form counts as a match.
+
+    python benchmarks/translit_accuracy.py [--names FILE] [--az-names PATH]
 """
 
 from __future__ import annotations
@@ -156,14 +163,90 @@ def azerbaijani(path: Path) -> None:
     _print_misses({f"{column} (from az)": misses for column, misses in failures.items()})
 
 
+def _same(got: str, expected: str) -> bool:
+    """Equal once «եւ» is read as «և» and ё as е (official spellings use both)."""
+
+    def fold(text: str) -> str:
+        return text.replace("եւ", "և").replace("ԵՒ", "ԵՎ").replace("ё", "е").replace("Ё", "Е")
+
+    return fold(got) == fold(expected)
+
+
+def load_external(path: Path) -> list[dict[str, list[str]]]:
+    """Rows of an external names file: each column a list of the forms it gives."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    if reader.fieldnames is None or not {"en", "hy", "ru"} <= set(reader.fieldnames):
+        raise SystemExit(f"{path}: needs the columns en, hy and ru")
+    return [{key: value.split("|") for key, value in row.items()} for row in reader]
+
+
+def _directions() -> list[tuple[str, str, str, Callable[[str], str], Callable[[str], str] | None]]:
+    """(label, source column, target column, onoma, ICU or None) for each direction."""
+    from onoma.translit import transliterate
+
+    def onoma(to: str, lang: str) -> Callable[[str], str]:
+        return lambda s: transliterate(s, to=to, lang=lang)
+
+    return [
+        ("press Latin -> Armenian", "en", "hy", onoma("armn", "en"), _icu("Latin-Armenian")),
+        ("press Latin -> Russian", "en", "ru", onoma("cyrl", "en"), _icu("Latin-Russian/BGN")),
+        ("Armenian -> press Latin", "hy", "en", onoma("latn", "hy"), _icu("Armenian-Latin/BGN")),
+        ("Armenian -> Russian", "hy", "ru", onoma("cyrl", "hy"), None),
+    ]
+
+
+def external_score(
+    rows: list[dict[str, list[str]]], source: str, target: str, convert: Callable[[str], str]
+) -> tuple[float, list[tuple[str, str, str]]]:
+    """Share of rows whose first ``source`` form converts to one of the ``target`` forms
+    (rows without a ``target`` form are left out)."""
+    rows = [row for row in rows if row[source][0] and any(row[target])]
+    misses = []
+    for row in rows:
+        got = convert(row[source][0])
+        if not any(_same(got, expected) for expected in row[target]):
+            misses.append((row[source][0], "|".join(row[target]), got))
+    return 1 - len(misses) / len(rows), misses
+
+
+def side_by_side(path: Path) -> None:
+    """Each direction on the project's list and on the external one, onoma and ICU."""
+    own = [{"en": [r["en_press"]], "hy": [r["hy"]], "ru": [r["ru"]]} for r in load_names(NAMES)]
+    external = load_external(path)
+    print(f"{'direction':<26}{'own onoma':>10}{'own ICU':>9}{'ext onoma':>10}{'ext ICU':>9}")
+    failures: dict[str, list[tuple[str, str, str]]] = {}
+    for label, source, target, onoma, icu_convert in _directions():
+        cells = []
+        for rows in (own, external):
+            cells.append(f"{external_score(rows, source, target, onoma)[0]:.1%}")
+            cells.append(
+                f"{external_score(rows, source, target, icu_convert)[0]:.1%}"
+                if icu_convert
+                else "-"
+            )
+        print(f"{label:<26}{cells[0]:>10}{cells[1]:>9}{cells[2]:>10}{cells[3]:>9}")
+        failures[f"{label}, {path.name}"] = external_score(external, source, target, onoma)[1]
+    print(f"(own: {len(own)} names in {NAMES.name}; ext: {len(external)} names in {path.name})")
+    _print_misses(failures)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--names", type=Path, default=NAMES, help="TSV with en_press, hy, ru")
+    parser.add_argument(
+        "--names",
+        type=Path,
+        help="external TSV (kind, en, hy, ru, source) scored next to the project's own list",
+    )
     parser.add_argument("--az-names", type=Path, default=AZ_NAMES, help="TSV with az, en_press, ru")
     args = parser.parse_args()
-    armenian(args.names)
+    armenian(NAMES)
     print()
     azerbaijani(args.az_names)
+    if args.names:
+        print()
+        side_by_side(args.names)
 
 
 if __name__ == "__main__":

@@ -325,3 +325,32 @@ def test_azerbaijani_cyrillic_is_recognised_line_by_line() -> None:
     assert transliterate("Шәки Шуша", to="latn") == "Şəki Şuşa"
     lines = ["Шәки\n", "Шуша\n"]
     assert "".join(transliterate(line, to="latn") for line in lines) == "Şəki\nShusha\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "to", "expected"),
+    [
+        ("Oskanian", "armn", "Օսկանյան"),  # diaspora -ian is -յան
+        ("Oskanian", "cyrl", "Осканян"),
+        ("Sisian", "armn", "Սիսիան"),  # the town keeps -իան (exceptions file)
+        ("Aleksandr", "armn", "Ալեքսանդր"),  # k before s is ք
+        ("Vahe", "cyrl", "Ваге"),
+        ("Vahan", "cyrl", "Ваган"),
+        ("Sahakyan", "cyrl", "Саакян"),  # h still silent between other vowels
+        ("Maria", "cyrl", "Мария"),
+        ("Artyom", "cyrl", "Артём"),
+        ("Vayots", "cyrl", "Вайоц"),  # yo after a vowel keeps й
+        ("Knyaz", "cyrl", "Князь"),
+        ("Mushegh", "cyrl", "Мушег"),
+        ("Astghik", "cyrl", "Астхик"),
+        ("Danielyan", "cyrl", "Даниелян"),
+        ("Mikael", "cyrl", "Микаэл"),
+    ],
+)
+def test_press_rules_from_official_usage(text: str, to: str, expected: str) -> None:
+    assert transliterate(text, to=to, lang="en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Դանիելյան", "Danielyan"), ("Միքայել", "Mikayel")])
+def test_armenian_ie_is_not_iye(text: str, expected: str) -> None:
+    assert transliterate(text, to="latn", lang="hy") == expected
