@@ -16,8 +16,11 @@ from collections.abc import Iterator
 
 from onoma.errors import require_str
 from onoma.translit import schemes
+from onoma.translit.attested import prefer_attested
 from onoma.translit.runs import detect_lang, has_az_cyrillic, has_az_latin, split_runs
 from onoma.translit.schemes import SchemeInfo, TranslitError, list_schemes
+
+_PRESS_ARMN = ("en", "latn", "armn", "press")
 
 __all__ = ["SchemeInfo", "TranslitError", "list_schemes", "transliterate", "uncovered"]
 
@@ -46,7 +49,10 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
         key = None
         if source is not None and run_lang is not None:
             key = schemes.find(run_lang, source, target, scheme)
-        pieces.append(schemes.convert(key, text_run) if key else text_run)
+        converted = schemes.convert(key, text_run) if key else text_run
+        if key == _PRESS_ARMN and converted == schemes.convert(key, text_run, exceptions=False):
+            converted = prefer_attested(converted)  # not an irregular name: ask the list
+        pieces.append(converted)
     result = "".join(pieces)
     return schemes.fold_ascii(result) if to == "ascii" else result
 
