@@ -120,6 +120,9 @@ def parse_xml(data: bytes, path: Path) -> Any:
         raise ExchangeError(f"{path}:{line}: not well-formed XML (column {column + 1})") from None
 
 
+_TRIMMED, _EMPTY = "\0trimmed", "\0empty"  # counted with the unmapped fields, reported apart
+
+
 def read_tbx(data: bytes, path: Path) -> Imported:
     """TBX (Basic v2 or v3) into entries; what cannot be mapped is reported."""
     from onoma.glossary.load import parse_entry
@@ -156,6 +159,11 @@ def read_tbx(data: bytes, path: Path) -> Imported:
             f"{untyped} entr{'y' if untyped == 1 else 'ies'} without a subjectField type "
             "made 'other'"
         )
+    trimmed, empty = unmapped.pop(_TRIMMED, 0), unmapped.pop(_EMPTY, 0)
+    if trimmed:
+        notes.append(f"{trimmed} term{'s' if trimmed != 1 else ''}: spaces trimmed")
+    if empty:
+        notes.append(f"{empty} empty term{'s' if empty != 1 else ''} skipped (their entries kept)")
     if unmapped:
         kinds = ", ".join(f"{count} × {kind}" for kind, count in sorted(unmapped.items()))
         notes.append(f"not mapped: {kinds}")
@@ -214,7 +222,14 @@ def _read_lang_set(
         for note in tig.iter():
             if _local(note.tag) == "termNote" and note.get("type") == "administrativeStatus":
                 status = _text(note).strip()
-        terms.append((_text(term), status))
+        raw = _text(term)
+        text = " ".join(raw.split())
+        if text != raw:
+            unmapped[_TRIMMED] += 1
+        if not text:
+            unmapped[_EMPTY] += 1
+            continue
+        terms.append((text, status))
     label = concept.get("id") or f"#{number}"
     lang = lang_set.get(XML_LANG) or lang_set.get("lang") or ""
     if "-" in lang:
