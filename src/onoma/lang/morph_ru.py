@@ -7,12 +7,11 @@ from functools import lru_cache
 from typing import Any
 
 
-@lru_cache(maxsize=1)
 def analyzer() -> Any:
-    """The shared pymorphy3 analyser for Russian."""
-    import pymorphy3
+    """The one pymorphy3 analyser onoma loads (the declension's, shared)."""
+    from onoma.lang.inflect.ru import analyzer as shared
 
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return shared()
 
 
 @lru_cache(maxsize=65536)
