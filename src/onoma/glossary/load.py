@@ -42,6 +42,24 @@ def builtin_glossary_files() -> list[Path]:
     ]
 
 
+def style_names() -> list[str]:
+    """The naming styles shipped with onoma (folders under the built-in ``styles/``)."""
+    folder = builtin_glossary_dir() / STYLES_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def style_files(name: str) -> list[Path]:
+    """The glossary files of the built-in naming style ``name``; an unknown style is an
+    error that lists the known ones."""
+    names = style_names()
+    if name not in names:
+        known = ", ".join(names) or "none"
+        raise OnomaError(f"unknown style {name!r}; the styles are: {known}")
+    return glossary_files([builtin_glossary_dir() / STYLES_DIR / name])
+
+
 def editable_builtin_dir() -> Path:
     """The built-in glossary folder (resolved) when it can be edited: in a source
     checkout, not an installed package, and writable. Raises OnomaError otherwise."""
@@ -84,11 +102,20 @@ def glossary_files(paths: Iterable[Path | str]) -> list[Path]:
     return found
 
 
-def load_glossaries(paths: Iterable[Path | str] = (), *, builtin: bool = True) -> Glossary:
-    """Load the built-in glossaries (unless ``builtin`` is false) and then ``paths``."""
+def load_glossaries(
+    paths: Iterable[Path | str] = (), *, builtin: bool = True, style: str | None = None
+) -> Glossary:
+    """Load the built-in glossaries (unless ``builtin`` is false), the naming style
+    ``style`` over them (its entries replace the built-in ones with the same id), and
+    then ``paths``."""
     layers = []
     if builtin:
-        layers.append(load_files(builtin_glossary_files()))
+        base = load_files(builtin_glossary_files())
+        if style:
+            base = Glossary.combine([base, load_files(style_files(style))])
+        layers.append(base)
+    elif style:
+        raise OnomaError("--style applies to the built-in glossaries; drop --no-builtin")
     user_files = glossary_files(paths)
     if user_files:
         layers.append(load_files(user_files))
