@@ -46,6 +46,11 @@ def error(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
 
 
+def warn(message: str) -> None:
+    """Print a warning line on stderr."""
+    typer.echo(f"warning: {message}", err=True)
+
+
 def fail(message: str) -> NoReturn:
     """Print an error and exit with status 2."""
     error(message)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from onoma.cli.common import fail, progress_bar, table
+from onoma.cli.common import fail, progress_bar, table, warn
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def list_models(
     from onoma.translation import packages as pk
 
     try:
-        installed = pk.installed_packages()
+        installed = pk.installed_packages(on_skip=lambda exc: warn(f"skipped {exc}"))
     except OnomaError as exc:
         fail(str(exc))
     available: list[ix.AvailablePackage] | None = None

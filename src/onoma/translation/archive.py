@@ -12,16 +12,34 @@ from __future__ import annotations
 import re
 import shutil
 import stat
+import struct
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
-from onoma.translation.metadata import PackageError, parse_metadata
+from onoma.translation.metadata import MAX_METADATA_SIZE, PackageError, parse_metadata
 
+# Real packages: Argos's are 30–300 MB zips of a few dozen members that hardly compress
+# (model weights: 1.0–1.5×; vocabularies and SentencePiece models: 2–4×); OPUS-MT
+# releases are alike. The limits leave a wide margin and still stop a zip bomb before
+# a byte is written: they are read from the central directory.
 MAX_TOTAL_SIZE = 4 * 1024**3  # uncompressed bytes in one package
-MAX_RATIO = 100  # uncompressed / compressed, above 1 MiB: a zip bomb, not a model
+MAX_RATIO = 100  # one member, uncompressed / compressed, for members over RATIO_FROM
+RATIO_FROM = 64 * 1024
+MAX_OVERALL_RATIO = 20  # the whole archive, once it expands past OVERALL_FROM
+OVERALL_FROM = 64 * 1024**2
 MAX_MEMBERS = 10_000
-MAX_METADATA_SIZE = 1024**2
+READ_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    OSError,
+    ValueError,
+    UnicodeDecodeError,
+    struct.error,
+)
 IGNORED_TOP_LEVEL = frozenset({"__MACOSX"})
 CHUNK = 1024**2
 
@@ -32,10 +50,10 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         if not zipfile.is_zipfile(path):
             raise PackageError("not a zip archive (an .argosmodel file is a zip)", path)
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
-        raise PackageError(f"corrupt zip archive ({exc})", path) from None
     except OSError as exc:
         raise PackageError(exc.strerror or str(exc), path) from None
+    except READ_ERRORS as exc:
+        raise PackageError(f"corrupt zip archive ({exc})", path) from None
 
 
 def check_members(archive: zipfile.ZipFile, path: Path) -> list[tuple[zipfile.ZipInfo, tuple]]:
@@ -43,7 +61,7 @@ def check_members(archive: zipfile.ZipFile, path: Path) -> list[tuple[zipfile.Zi
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise PackageError(f"too many files ({len(members)} > {MAX_MEMBERS})", path)
-    checked, seen, total = [], set(), 0
+    checked, seen, total, compressed = [], set(), 0, 0
     for info in members:
         name = info.filename
         if name.startswith(("/", "\\")) or "\\" in name or re.match(r"[A-Za-z]:", name):
@@ -62,15 +80,23 @@ def check_members(archive: zipfile.ZipFile, path: Path) -> list[tuple[zipfile.Zi
             raise PackageError(f"duplicate or empty member name {name!r}", path)
         seen.add(parts)
         total += info.file_size
+        compressed += info.compress_size
         if total > MAX_TOTAL_SIZE:
             raise PackageError(f"uncompressed size exceeds {MAX_TOTAL_SIZE >> 30} GiB", path)
-        if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise PackageError(
                 f"{name!r} expands {info.file_size // max(info.compress_size, 1)}× "
                 f"(limit {MAX_RATIO}×): refused as a possible zip bomb",
                 path,
             )
         checked.append((info, parts))
+    if total > OVERALL_FROM and total > MAX_OVERALL_RATIO * max(compressed, 1):
+        raise PackageError(
+            f"the archive expands {total // max(compressed, 1)}× to {total >> 20} MiB "
+            f"(limit {MAX_OVERALL_RATIO}× past {OVERALL_FROM >> 20} MiB): refused as a "
+            "possible zip bomb",
+            path,
+        )
     return checked
 
 
@@ -91,44 +117,49 @@ def safe_extract(path: Path, dest: Path, *, skip: frozenset[str] = IGNORED_TOP_L
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with archive.open(info) as src, open(target, "xb") as out:
                     shutil.copyfileobj(src, out, CHUNK)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            except (FileExistsError, PermissionError) as exc:
+                raise PackageError(f"cannot extract {info.filename!r} ({exc})", path) from None
+            except READ_ERRORS as exc:
                 msg = f"corrupt zip archive at {info.filename!r} ({exc})"
                 raise PackageError(msg, path) from None
-            except OSError as exc:
-                raise PackageError(f"cannot extract {info.filename!r} ({exc})", path) from None
 
 
 def package_top(path: Path) -> str:
     """The one top-level folder of a package archive, whose metadata.json is valid."""
+    return read_package_file(path)[0]
+
+
+def read_package_file(path: Path) -> tuple[str, dict]:
+    """The top-level folder of a package archive and its checked ``metadata.json``,
+    read from the archive without extracting anything."""
     with open_zip(path) as archive:
-        members = [(i, p) for i, p in check_members(archive, path) if p[0] not in IGNORED_TOP_LEVEL]
-        tops = {parts[0] for _, parts in members}
-        if not tops:
-            raise PackageError("empty archive", path)
-        if any(parts[-1].endswith(".npz") for _, parts in members):
-            raise PackageError(
-                "this is an OPUS-MT (Marian) model, not an Argos package; convert it with: "
-                "onoma models import-opus-mt FILE --from CODE --to CODE",
-                path,
-            )
-        if len(tops) > 1:
-            shown = ", ".join(sorted(tops)[:5])
-            raise PackageError(
-                f"more than one top-level entry ({shown}); expected one folder", path
-            )
-        top = tops.pop()
-        if any(len(parts) == 1 and not info.is_dir() for info, parts in members):
-            raise PackageError(
-                f"{top!r} is a file; expected one folder holding metadata.json", path
-            )
         try:
-            info = archive.getinfo(f"{top}/metadata.json")
-        except KeyError:
-            raise PackageError(f"no metadata.json in {top}/", path) from None
-        if info.file_size > MAX_METADATA_SIZE:
-            raise PackageError("metadata.json is larger than 1 MiB", path)
-        try:
-            parse_metadata(archive.read(info), path)
-        except (zipfile.BadZipFile, zlib.error) as exc:
-            raise PackageError(f"corrupt zip archive at metadata.json ({exc})", path) from None
-    return top
+            return _top_and_metadata(archive, path)
+        except READ_ERRORS as exc:
+            raise PackageError(f"corrupt zip archive ({exc})", path) from None
+
+
+def _top_and_metadata(archive: zipfile.ZipFile, path: Path) -> tuple[str, dict]:
+    members = [(i, p) for i, p in check_members(archive, path) if p[0] not in IGNORED_TOP_LEVEL]
+    tops = {parts[0] for _, parts in members}
+    if not tops:
+        raise PackageError("empty archive", path)
+    if any(parts[-1].endswith(".npz") for _, parts in members):
+        raise PackageError(
+            "this is an OPUS-MT (Marian) model, not an Argos package; convert it with: "
+            "onoma models import-opus-mt FILE --from CODE --to CODE",
+            path,
+        )
+    if len(tops) > 1:
+        shown = ", ".join(sorted(tops)[:5])
+        raise PackageError(f"more than one top-level entry ({shown}); expected one folder", path)
+    top = tops.pop()
+    if any(len(parts) == 1 and not info.is_dir() for info, parts in members):
+        raise PackageError(f"{top!r} is a file; expected one folder holding metadata.json", path)
+    try:
+        info = archive.getinfo(f"{top}/metadata.json")
+    except KeyError:
+        raise PackageError(f"no metadata.json in {top}/", path) from None
+    if info.file_size > MAX_METADATA_SIZE:
+        raise PackageError("metadata.json is larger than 1 MiB", path)
+    return top, parse_metadata(archive.read(info), path)

@@ -22,17 +22,32 @@ class PackageError(OnomaError):
         super().__init__(f"{path}: {message}" if path is not None else message)
 
 
+MAX_METADATA_SIZE = 1024**2
+MAX_VERSION = 64  # characters of package_version
+VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]*")
+
+
 def version_key(version: str) -> tuple[int, ...]:
-    """A sort key for versions such as ``1.9`` or ``2021.02.23``."""
-    return tuple(int(n) for n in re.findall(r"\d+", version))
+    """A sort key for versions such as ``1.9`` or ``2021.02.23``.
+
+    Each number counts by its first 18 digits, so that a version written by another
+    tool can never make the key fail (Python refuses to convert 4,300+ digits)."""
+    return tuple(int(n[:18]) for n in re.findall(r"\d+", version[:MAX_VERSION]))
 
 
 def parse_metadata(data: bytes, where: Path | str) -> dict:
-    """Decode ``metadata.json`` and check it with :func:`check_metadata`."""
+    """Decode ``metadata.json`` and check it with :func:`check_metadata`.
+
+    Bounded before it is parsed: at most 1 MiB, and nesting that would exhaust the
+    parser's stack is an error like any other invalid JSON."""
+    if len(data) > MAX_METADATA_SIZE:
+        raise PackageError("metadata.json is larger than 1 MiB", where)
     try:
         meta = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise PackageError(f"metadata.json is not valid JSON ({exc})", where) from None
+    except RecursionError:
+        raise PackageError("metadata.json is nested too deeply", where) from None
     return check_metadata(meta, where)
 
 
@@ -46,4 +61,14 @@ def check_metadata(meta: object, where: Path | str) -> dict:
             raise PackageError(f"metadata.json has no {key}", where)
         if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
             raise PackageError(f"metadata.json: {key} {code!r} is not a language code", where)
+    version = meta.get("package_version")
+    if version is not None:
+        text = str(version) if isinstance(version, int | float | str) else None
+        if text is None or len(text) > MAX_VERSION or not VERSION.fullmatch(text):
+            shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:40] + "…"
+            raise PackageError(
+                f"metadata.json: package_version {shown} is not a version "
+                f"(digits, letters and . _ + -, at most {MAX_VERSION} characters)",
+                where,
+            )
     return meta

@@ -48,6 +48,7 @@ QUANTIZATIONS = (
 TARGET_SPM = "target.spm"
 LANGUAGE_NAMES = {"en": "English", "hy": "Armenian", "az": "Azerbaijani", "ru": "Russian"}
 _TOKEN_REQUIRED = "language token is required"
+MAX_DECODER_YML = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,19 +64,44 @@ class Release:
     target_labels: tuple[str, ...] | None  # valid >>id<< labels, if the model needs one
 
 
-def _decoder_config(folder: Path) -> tuple[Path, tuple[Path, ...]] | None:
-    """The model and vocabularies named in ``decoder.yml``, if it exists and they do."""
+def _inside(folder: Path, name: object, label: Path) -> Path:
+    """The file ``name`` of ``decoder.yml``, which must stay inside the release folder."""
+    if not isinstance(name, str) or not name or "\0" in name:
+        raise PackageError(f"decoder.yml names {name!r}, which is not a file name", label)
+    root = folder.resolve()
+    candidate = (folder / name).resolve()
+    if not candidate.is_relative_to(root) or Path(name).is_absolute():
+        raise PackageError(
+            f"decoder.yml names {name!r}, outside the release: every file must be inside it",
+            label,
+        )
+    return candidate
+
+
+def _decoder_config(folder: Path, label: Path) -> tuple[Path, tuple[Path, ...]] | None:
+    """The model and vocabularies named in ``decoder.yml``, if it exists and they do.
+
+    A name that leads outside the release (an absolute path, ``..``, a link) is a
+    :class:`PackageError`: the conversion reads only the release's own files."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    try:
-        config = YAML(typ="safe").load((folder / "decoder.yml").read_text(encoding="utf-8"))
-        model = folder / config["models"][0]
-        vocabs = tuple(folder / v for v in config["vocabs"])
-    except (OSError, ValueError, YAMLError, KeyError, IndexError, TypeError):
+    config_file = folder / "decoder.yml"
+    if not config_file.is_file():
         return None
-    if model.is_file() and vocabs and all(v.is_file() for v in vocabs):
-        return model, vocabs
+    try:
+        if config_file.stat().st_size > MAX_DECODER_YML:
+            raise PackageError("decoder.yml is larger than 64 kB", label)
+        config = YAML(typ="safe").load(config_file.read_text(encoding="utf-8"))
+        models, vocabs = config["models"], config["vocabs"]
+    except (OSError, ValueError, YAMLError, KeyError, IndexError, TypeError, RecursionError):
+        return None
+    if not isinstance(models, list) or not isinstance(vocabs, list) or not models:
+        return None
+    model = _inside(folder, models[0], label)
+    named = tuple(_inside(folder, v, label) for v in vocabs)
+    if model.is_file() and named and all(v.is_file() for v in named):
+        return model, named
     return None
 
 
@@ -109,7 +135,7 @@ def find_release(folder: Path, label: Path | None = None) -> Release:
             " (this release uses BPE, which is not supported)" if any(folder.glob("*.bpe")) else ""
         )
         raise PackageError(f"source.spm and target.spm are required{bpe}", label)
-    named = _decoder_config(folder)
+    named = _decoder_config(folder, label)
     if named:
         return Release(folder, named[0], named[1], source, target, True, labels)
     model = _pick_model(folder, label)

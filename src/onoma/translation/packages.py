@@ -24,7 +24,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,12 +147,15 @@ def check_package(folder: Path, label: Path | str | None = None) -> dict:
     return meta
 
 
-def installed_packages() -> list[PackageInfo]:
+def installed_packages(
+    on_skip: Callable[[PackageError], None] | None = None,
+) -> list[PackageInfo]:
     """Every installed translation package, sorted by language pair and version.
 
     Folders without a usable ``metadata.json`` (and hidden ones, such as onoma's
-    temporary install folders) are skipped; a packages path that is a file is a
-    :class:`PackageError`.
+    temporary install folders) are skipped, each told to ``on_skip`` when it has a
+    ``metadata.json`` that is broken (a package another tool installed badly never stops
+    onoma); a packages path that is a file is a :class:`PackageError`.
     """
     found = []
     for root in package_dirs():
@@ -163,8 +166,11 @@ def installed_packages() -> list[PackageInfo]:
         for child in sorted(root.iterdir()):
             if child.name.startswith(".") or not (child / "metadata.json").is_file():
                 continue
-            with contextlib.suppress(PackageError):
+            try:
                 found.append(read_package(child))
+            except PackageError as exc:
+                if on_skip is not None:
+                    on_skip(exc)
     return sorted(found, key=lambda p: (p.from_code, p.to_code, version_key(p.version)))
 
 
@@ -209,6 +215,17 @@ def _discard(folder: Path, staging: Path) -> Path:
     return moved
 
 
+def _refuse_older(pkg: PackageInfo, label: Path | str) -> None:
+    """Refuse ``pkg`` when its pair is installed at the same or a newer version."""
+    current = find_installed(pkg.from_code, pkg.to_code)
+    if current and version_key(current.version) >= version_key(pkg.version):
+        raise PackageError(
+            f"{pkg.from_code} → {pkg.to_code} {current.version} is already installed "
+            f"({current.path}) and this package is {pkg.version}; use --force to replace it",
+            label,
+        )
+
+
 def install_folder(
     folder: Path, staging: Path, label: Path | str | None = None, *, force: bool = True
 ) -> PackageInfo:
@@ -220,13 +237,8 @@ def install_folder(
     """
     label = label if label is not None else folder
     pkg = package_info(check_package(folder, label), folder)
-    current = None if force else find_installed(pkg.from_code, pkg.to_code)
-    if current and version_key(current.version) >= version_key(pkg.version):
-        raise PackageError(
-            f"{pkg.from_code} → {pkg.to_code} {current.version} is already installed "
-            f"({current.path}) and this package is {pkg.version}; use --force to replace it",
-            label,
-        )
+    if not force:
+        _refuse_older(pkg, label)
     root = packages_dir()
     final = root / _folder_name(pkg)
     older = [
@@ -263,12 +275,14 @@ def install_package_file(path: Path, *, force: bool = False) -> PackageInfo:
 
     Without ``force``, an installed package of the pair at the same or a newer version
     is kept and the file refused (:class:`PackageError`)."""
-    from onoma.translation.archive import package_top, safe_extract
+    from onoma.translation.archive import read_package_file, safe_extract
 
     path = Path(path)
     if not path.is_file():
         raise PackageError("no such file" if not path.exists() else "not a file", path)
-    top = package_top(path)
+    top, meta = read_package_file(path)
+    if not force:  # refused before a byte is extracted
+        _refuse_older(package_info(meta, path), path)
     with staging_dir() as staging:
         extracted = staging / "new"
         extracted.mkdir()
