@@ -134,6 +134,25 @@ def test_stale_temporaries_are_found(tmp_path: Path):
     assert stale_temporaries(tmp_path) == [tmp_path / ".a.txt.0123abcd.tmp"]
 
 
+@pytest.mark.parametrize("target", ["folder", "file"])
+def test_commands_report_stale_temporaries(tmp_path: Path, target: str):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Shusha\n", encoding="utf-8")
+    old = folder / ".a.txt.0123abcd.tmp"
+    old.write_text("Shus", encoding="utf-8")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    young = folder / ".a.txt.89abcdef.tmp"  # may belong to a run in progress
+    young.write_text("Shus", encoding="utf-8")
+    path = folder if target == "folder" else folder / "a.txt"
+    result = run("normalize", "--check", str(path))
+    assert f"warning: {old}: skipped: a partial temporary file left by an interrupted" in (
+        result.stderr
+    )
+    assert str(young) not in result.stderr
+    assert old.exists() and young.exists()  # reported, never deleted behind the user
+
+
 def test_a_folder_walk_skips_links_that_lead_outside(tmp_path: Path):
     outside = tmp_path / "victim.txt"
     outside.write_text("Shusha\n", encoding="utf-8")

@@ -46,7 +46,7 @@ class Source:
             elif Path(raw).is_dir():
                 sources.extend(cls(str(p), is_dir=True) for p in iter_text_files([raw], extensions))
             else:
-                sources.append(cls(str(raw)))
+                sources.extend(cls(str(p)) for p in iter_text_files([raw], extensions))
         return _distinct(sources)
 
     @property

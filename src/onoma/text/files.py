@@ -252,15 +252,47 @@ def _create_temp(path: Path, mode: int = 0o666) -> tuple[int, str]:
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def stale_temporaries(folder: Path | str) -> list[Path]:
-    """Temporary files of onoma's naming left in ``folder`` by a run that was killed."""
-    import re
+STALE_AFTER = 60.0  # seconds: a younger temporary file may belong to a run in progress
+_STALE_REASON = (
+    "a partial temporary file left by an interrupted onoma run; delete it once no onoma "
+    "run is writing here"
+)
 
-    pattern = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
+
+_TEMPORARY = r"^\..+\.[0-9a-f]{8}\.tmp$"
+
+
+def _is_stale(path: Path, older_than: float) -> bool:
+    import re
+    import time
+
     try:
-        return sorted(p for p in Path(folder).iterdir() if pattern.match(p.name) and p.is_file())
+        return (
+            re.match(_TEMPORARY, path.name) is not None
+            and path.is_file()
+            and time.time() - path.stat().st_mtime >= older_than
+        )
+    except OSError:
+        return False
+
+
+def stale_temporaries(folder: Path | str, *, older_than: float = 0.0) -> list[Path]:
+    """Temporary files of onoma's naming left in ``folder`` by a run that was killed
+    (only those last modified more than ``older_than`` seconds ago)."""
+    try:
+        return sorted(p for p in Path(folder).iterdir() if _is_stale(p, older_than))
     except OSError:
         return []
+
+
+def _stale_of(path: Path) -> list[Path]:
+    """The stale temporary files of the target ``path`` (``.NAME.xxxxxxxx.tmp``)."""
+    prefix = f".{path.name}."
+    return [
+        p
+        for p in stale_temporaries(path.parent, older_than=STALE_AFTER)
+        if p.name.startswith(prefix)
+    ]
 
 
 def iter_text_files(
@@ -268,18 +300,23 @@ def iter_text_files(
     extensions: Iterable[str] = DEFAULT_EXTENSIONS,
     on_skip: Callable[[Path, str], None] | None = None,
 ) -> Iterator[Path]:
-    on_skip = on_skip or _warn_skipped
     """Files named in ``paths`` as they are, and files with ``extensions`` under folders.
 
     Hidden files and folders (a leading dot) inside a folder are skipped; a path that
     does not exist is yielded as it is, so that reading it reports the error. Inside a
     folder, a symbolic link that leads outside it is skipped and ``on_skip`` is called
-    with it and the reason (by default: a warning on stderr).
+    with it and the reason (by default: a warning on stderr). Temporary files that an
+    interrupted onoma run left beside a file (:func:`stale_temporaries`, older than a
+    minute) are reported to ``on_skip`` the same way, and never read.
     """
+    on_skip = on_skip or _warn_skipped
     suffixes = tuple((ext if ext.startswith(".") else f".{ext}").lower() for ext in extensions)
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
+            if str(raw) != "-":
+                for stale in _stale_of(path):
+                    on_skip(stale, _STALE_REASON)
             yield path
             continue
         top = os.path.realpath(path)
@@ -287,6 +324,9 @@ def iter_text_files(
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 found = Path(root) / name
+                if name.startswith(".") and _is_stale(found, STALE_AFTER):
+                    on_skip(found, _STALE_REASON)
+                    continue
                 if found.is_symlink() and not _inside(os.path.realpath(found), top):
                     on_skip(found, f"a link to {os.path.realpath(found)}, outside {path}")
                     continue
