@@ -38,9 +38,37 @@ def split_variants(cell: str) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", part, flags=re.DOTALL) for part in parts]
 
 
-def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…),
+# =cmd|…): OWASP's advice for CSV files is a leading apostrophe, which spreadsheets
+# show as text and do not display.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_escape(cell: str) -> bool:
+    return cell.lstrip("'").startswith(FORMULA_START)
+
+
+def escape_formula(cell: str) -> str:
+    """``cell`` with a leading apostrophe if a spreadsheet would run it as a formula (and
+    if it already starts with apostrophes before such a character, so that
+    :func:`unescape_formula` gives the cell back exactly)."""
+    return "'" + cell if _needs_escape(cell) else cell
+
+
+def unescape_formula(cell: str) -> str:
+    """The inverse of :func:`escape_formula`."""
+    return cell[1:] if cell.startswith("'") and _needs_escape(cell[1:]) else cell
+
+
+def csv_rows(
+    text: str, path: Path, notes: list[str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
     """The rows of CSV text with the line each starts on; malformed CSV (a quote left
-    open, a field over the csv module's size limit…) raises ExchangeError at file:line."""
+    open, a field over the csv module's size limit…) raises ExchangeError at file:line.
+
+    Cells escaped against formula injection (:func:`escape_formula`) come back as they
+    were; a cell that a spreadsheet would run as a formula is kept as text, with a note
+    in ``notes``."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     while True:
         line = reader.line_num + 1
@@ -53,12 +81,23 @@ def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
             if problem == "unexpected end of data":
                 problem = "a quoted field that starts on this line is never closed"
             raise ExchangeError(f"{path}:{line}: invalid CSV: {problem}") from None
-        yield line, row
+        if notes is not None:
+            for cell in row:
+                if cell.startswith(FORMULA_START) and cell[1:].strip():
+                    shown = cell if len(cell) <= 40 else cell[:40] + "…"
+                    notes.append(
+                        f"{path}:{line}: {shown!r} would run as a formula in a spreadsheet; "
+                        "kept as text (check where the file came from)"
+                    )
+        yield line, [unescape_formula(cell) for cell in row]
 
 
 def _csv_text(rows: list[list[str]]) -> str:
+    """CSV text of ``rows``, every cell escaped against formula injection."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [escape_formula(cell) for cell in row] for row in rows
+    )
     return buffer.getvalue()
 
 
@@ -170,7 +209,8 @@ def read_csv(text: str, path: Path) -> Imported:
     """onoma's CSV back into entries; unknown columns are an error."""
     from onoma.glossary.load import parse_entry
 
-    rows = csv_rows(text, path)
+    notes: list[str] = []
+    rows = csv_rows(text, path, notes)
     header = [cell.strip() for cell in next(rows, (0, []))[1]]
     if not header:
         raise ExchangeError(f"{path}: empty file, no header row")
@@ -180,7 +220,6 @@ def read_csv(text: str, path: Path) -> Imported:
         return column in META_COLUMNS or (base not in META_COLUMNS and bool(LANG_CODE.match(base)))
 
     _header_columns(header, path, allowed)
-    notes: list[str] = []
     entries: list[Entry] = []
     taken: set[str] = set()
     for line, row in rows:
@@ -233,14 +272,15 @@ def read_csv(text: str, path: Path) -> Imported:
 
 def read_google_csv(text: str, path: Path) -> Imported:
     """Google's term-set CSV into entries: one per row, ids made from the names."""
-    rows = csv_rows(text, path)
+    notes: list[str] = []
+    rows = csv_rows(text, path, notes)
     header = [cell.strip() for cell in next(rows, (0, []))[1]]
     if not header:
         raise ExchangeError(f"{path}: empty file, no header row")
     _header_columns(header, path, lambda c: c in GOOGLE_COLUMNS or bool(LANG_CODE.match(c)))
     langs = [c for c in header if c not in GOOGLE_COLUMNS]
     preferred = "en" if "en" in langs else (langs[0] if langs else "")
-    entries, notes, taken = [], [], set()
+    entries, taken = [], set()
     pos_rows = 0
     for line, row in rows:
         cells = dict(zip(header, row, strict=False))
