@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from onoma.cli import app
 from onoma.curate.lint import lint
-from onoma.glossary import load_glossaries
+from onoma.glossary import load_file, load_glossaries
 
 runner = CliRunner()
 
@@ -198,3 +198,67 @@ def test_latin1_glossary_is_not_said_to_be_skipped(tmp_path):
         f"error: {path}: not UTF-8 text: byte 0xe9 at offset 25 "
         "(Latin-1 or another encoding? convert it to UTF-8)\n"
     )
+
+
+# ------------------------------------------------------------------ what a form is made of
+
+
+def _lint_one(tmp_path, variants: list[str], names: dict | None = None):
+    import yaml
+
+    path = tmp_path / "g.yaml"
+    entry = {"id": "theodor", "type": "person", "names": names or {"en": "Theodor"}}
+    if variants:
+        entry["variants"] = {"en": variants}
+    path.write_text(yaml.safe_dump([entry], allow_unicode=True), encoding="utf-8")
+    return lint(load_file(path))
+
+
+@pytest.mark.parametrize(
+    "variant, code",
+    [
+        ("...", "no-letter"),
+        ("1991", "no-letter"),
+        ("Theo\u200bdor", "invisible"),
+        ("\ufeffTheodor", "invisible"),
+        ("Theo\u00addor", "invisible"),
+        ("Theo\u202edor", "bidi-control"),
+        ("Theo\u2066dor", "bidi-control"),
+        ("Theo\u200cdor", "invisible"),
+    ],
+)
+def test_forms_that_can_never_match_are_errors(tmp_path, variant: str, code: str):
+    problems = _lint_one(tmp_path, [variant])
+    assert [(p.severity, p.code) for p in problems] == [("error", code)], problems
+
+
+def test_a_joiner_inside_a_persian_word_is_spelling(tmp_path):
+    assert _lint_one(tmp_path, [], {"en": "Theodor", "fa": "می\u200cخواهم"}) == []
+
+
+@pytest.mark.parametrize("variant", ["The", "the", "AND"])
+def test_a_variant_that_is_an_ordinary_word_is_a_warning(tmp_path, variant: str):
+    problems = _lint_one(tmp_path, [variant])
+    assert [(p.severity, p.code) for p in problems] == [("warning", "common-word")]
+    assert "would be rewritten as 'Theodor'" in problems[0].message
+
+
+def test_a_name_like_variant_is_not_an_ordinary_word(tmp_path):
+    assert _lint_one(tmp_path, ["Teodor", "Theo"]) == []
+
+
+def test_long_lists_are_capped_per_kind(tmp_path):
+    import yaml
+
+    path = tmp_path / "g.yaml"
+    entries = [
+        {"id": f"e{n}", "type": "person", "names": {"en": f"Name{n}"}, "variants": {"en": ["..."]}}
+        for n in range(60)
+    ]
+    path.write_text(yaml.safe_dump(entries), encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "lint", "--no-builtin", "-g", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.count("[no-letter]") == 51  # 50 listed, and the summary line
+    assert "… and 10 more [no-letter] (--all lists them)" in result.stdout
+    everything = runner.invoke(app, ["glossary", "lint", "--all", "--no-builtin", "-g", str(path)])
+    assert everything.stdout.count("[no-letter]") == 60

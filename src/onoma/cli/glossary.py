@@ -26,6 +26,9 @@ app = typer.Typer(
 )
 
 
+LINT_SHOWN = 50
+
+
 @app.command("lint")
 def lint_command(
     paths: Annotated[
@@ -40,6 +43,12 @@ def lint_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on warnings too (entries marked for review…).")
     ] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help=f"List every problem; by default {LINT_SHOWN} of each kind are listed."
+        ),
+    ] = False,
 ) -> None:
     """Check glossaries: conflicting variants, repeated ids, wrong scripts, homoglyphs.
 
@@ -49,8 +58,14 @@ def lint_command(
 
     loaded = load_glossary([*(glossary or []), *(paths or [])], no_builtin)
     problems = lint(loaded)
+    shown: dict[str, int] = {}
     for problem in problems:
-        typer.echo(str(problem))
+        shown[problem.code] = shown.get(problem.code, 0) + 1
+        if show_all or shown[problem.code] <= LINT_SHOWN:
+            typer.echo(str(problem))
+    for code, count in shown.items():
+        if not show_all and count > LINT_SHOWN:
+            typer.echo(f"… and {count - LINT_SHOWN} more [{code}] (--all lists them)")
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     typer.echo(

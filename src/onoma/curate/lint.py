@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from onoma.curate.ids import id_like, is_valid_id
+from onoma.curate.lint_forms import form_findings
 from onoma.glossary.fmt import flow_list
 from onoma.glossary.model import Entry, Glossary
 from onoma.lang.case import fold_case
@@ -36,6 +37,10 @@ def lint(glossary: Glossary) -> list[Problem]:
         problems += _entry_problems(entry)
         problems += _shape_problems(entry)
         problems += _declension_problems(entry)
+        problems += [
+            Problem(entry.where(field), severity, code, message)
+            for field, severity, code, message in form_findings(entry)
+        ]
     return sorted(problems, key=_sort_key)
 
 
