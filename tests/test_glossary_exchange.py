@@ -205,15 +205,34 @@ def test_tbx_v3_import(tmp_path):
         '<!DOCTYPE martif [<!ENTITY % p SYSTEM "http://example.invalid/x">]>',
     ],
 )
-def test_tbx_with_entities_is_refused(tmp_path, doctype):
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "iso-8859-1"]
+)
+def test_tbx_with_entities_is_refused(tmp_path, doctype, encoding):
     path = tmp_path / "evil.tbx"
-    path.write_text(f'<?xml version="1.0"?>\n{doctype}\n<martif>&a;</martif>', encoding="utf-8")
+    declared = "" if encoding.startswith("utf") else f' encoding="{encoding}"'
+    text = f'<?xml version="1.0"{declared}?>\n{doctype}\n<martif><text><body><termEntry id="e">'
+    text += '<langSet xml:lang="en"><tig><term>&a;</term></tig></langSet>'
+    text += "</termEntry></body></text></martif>"
+    path.write_bytes(text.encode(encoding))
+    result = runner.invoke(app, ["glossary", "import", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: {path}: the file declares entities (")
+    assert result.stderr.endswith("refused for safety\n")
+    assert "aaaa" not in result.output
+
+
+def test_billion_laughs_is_refused_before_any_expansion(tmp_path):
+    path = tmp_path / "lol.tbx"
+    lines = ['<!ENTITY lol "lol">'] + [
+        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10 if n > 1 else "&lol;" * 10}">'
+        for n in range(1, 10)
+    ]
+    text = f"<?xml version='1.0'?>\n<!DOCTYPE martif [{''.join(lines)}]>\n<martif>&lol9;</martif>"
+    path.write_bytes(text.encode("utf-16-le"))  # no byte-order mark
     result = runner.invoke(app, ["glossary", "import", str(path)])
     assert result.exit_code == 2
-    assert result.stderr == (
-        f"error: {path}: the file declares entities (<!ENTITY or a DOCTYPE [...] subset); "
-        "refused for safety\n"
-    )
+    assert "declares entities" in result.stderr and "lol" not in result.stdout
 
 
 def test_tbx_not_well_formed(tmp_path):

@@ -13,8 +13,8 @@ Trados import. One ``termEntry`` per entry (``id`` = entry id):
 Import also reads TBX v3 (``conceptEntry``/``langSec``/``termSec``) and ``ntig``. A
 preferred term (or the first term without a status) is the name; the other terms,
 admitted or deprecated, are variants. What has no place in a glossary entry is counted
-and reported. Files that declare entities are refused before parsing (no billion
-laughs); ElementTree never fetches external DTDs.
+and reported. A DTD or an entity declaration is refused by the parser (no billion
+laughs, no external entities), in any encoding.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 FLAGS = ("case_sensitive", "review")
 _XML_BAD = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ENTITY = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
-_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def write_tbx(glossary: Glossary) -> str:
@@ -100,24 +98,28 @@ def _text(element: Any) -> str:
 
 
 def parse_xml(data: bytes, path: Path) -> Any:
-    """Parse XML safely: UTF-8 or UTF-16 only, entity declarations refused."""
+    """Parse XML safely: an entity declaration (in a DOCTYPE's internal subset) or an
+    external reference is refused by the parser itself (defusedxml over expat), whatever
+    encoding the bytes are in (UTF-8, UTF-16 with or without a byte-order mark, or an
+    encoding the XML declaration names), so that no entity is ever expanded and nothing
+    is fetched. A plain ``<!DOCTYPE martif SYSTEM "…dtd">``, as TBX files carry, is read
+    (the DTD itself is never loaded)."""
     import xml.etree.ElementTree as ET
 
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ExchangeError(f"{path}: not {encoding} text (byte {exc.start})") from None
-    if _ENTITY.search(text):
+        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
         raise ExchangeError(
-            f"{path}: the file declares entities (<!ENTITY or a DOCTYPE [...] subset); "
-            "refused for safety"
-        )
-    try:
-        return ET.fromstring(_DECLARATION.sub("", text, count=1).encode("utf-8"))
+            f"{path}: the file declares entities ({exc}); refused for safety"
+        ) from None
     except ET.ParseError as exc:
         line, column = exc.position
         raise ExchangeError(f"{path}:{line}: not well-formed XML (column {column + 1})") from None
+    except (LookupError, ValueError) as exc:  # an unknown or impossible declared encoding
+        raise ExchangeError(f"{path}: cannot read the XML ({exc})") from None
 
 
 _TRIMMED, _EMPTY = "\0trimmed", "\0empty"  # counted with the unmapped fields, reported apart
