@@ -99,7 +99,9 @@ def normalize(
         if diff:
             typer.echo(outcome.diff, nl=False)
         elif not check and (source.is_stdin or (single and not in_place)):
-            sys.stdout.write(outcome.result.text)
+            text = outcome.result.text
+            for at in range(0, len(text), 1 << 20):  # encoded a megabyte at a time
+                sys.stdout.write(text[at : at + (1 << 20)])
     if json_report:
         typer.echo(run.json_report())
     else:

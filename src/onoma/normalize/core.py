@@ -19,6 +19,7 @@ from onoma.glossary.model import Glossary
 from onoma.lang.case import fold_case
 from onoma.normalize.fuzzy import LikelyVariant, VariantSpotter
 from onoma.normalize.match import Matcher, Pattern, protected_spans
+from onoma.normalize.pieces import EditList, piece_bounds
 from onoma.text.spans import merge_spans, outside
 
 
@@ -59,8 +60,11 @@ class NormalizeResult:
     suggestions: list[Suggestion] = field(default_factory=list)
     source: str = field(default="", repr=False)
     """The text before normalization, where the offsets of ``edits`` point."""
-    edits: list[tuple[int, str, str, str, str | None]] = field(default_factory=list, repr=False)
-    """``(offset, old, new, id, case)`` of each replacement, in text order."""
+    edits: Sequence[tuple[int, str, str, str, str | None]] = field(
+        default_factory=EditList, repr=False
+    )
+    """``(offset, old, new, id, case)`` of each replacement, in text order
+    (an :class:`~onoma.normalize.pieces.EditList`)."""
     ambiguous: list[str] = field(default_factory=list, repr=False)
     """Case forms of names left alone because they have two readings, with the reason."""
 
@@ -156,6 +160,33 @@ class Normalizer:
         are (inline code, say): names overlapping them are neither changed nor reported.
         """
         require_str(text)
+        bounds = [(0, len(text))] if keep else piece_bounds(text)
+        if len(bounds) > 1:
+            return self._in_pieces(text, bounds)
+        return self._normalize(text, keep)
+
+    def _in_pieces(self, text: str, bounds: list[tuple[int, int]]) -> NormalizeResult:
+        """Normalize a long text piece by piece (see :mod:`onoma.normalize.pieces`)."""
+        texts: list[str] = []
+        edits = EditList()
+        suggestions: list[Suggestion] = []
+        line = 1
+        for start, end in bounds:
+            part = self._normalize(text[start:end], ())
+            texts.append(part.text)
+            if part.edits:
+                edits.extend_shifted(part.edits, start)
+            column = start - (text.rfind("\n", 0, start) + 1)
+            suggestions += [
+                s._replace(line=s.line + line - 1, column=s.column + column * (s.line == 1))
+                for s in part.suggestions
+            ]
+            line += text.count("\n", start, end)
+        if not edits:
+            return NormalizeResult(text, suggestions)
+        return NormalizeResult("".join(texts), suggestions, source=text, edits=edits)
+
+    def _normalize(self, text: str, keep: Sequence[tuple[int, int]]) -> NormalizeResult:
         urls = protected_spans(text)
         # (start, end, index into targets) in text order; a target has .canonical and .entry
         targets: Sequence[Pattern | LikelyVariant] = self.matcher.patterns
@@ -208,7 +239,7 @@ def _apply(
 ) -> NormalizeResult:
     """Write each edit's canonical form (in the case of the text) over its span."""
     pieces: list[str] = []
-    changes: list[tuple[int, str, str, str, str | None]] = []
+    changes = EditList()
     cursor = 0
     for start, end, index in edits:
         target = targets[index]
@@ -226,7 +257,7 @@ def _apply(
         pieces.append(text[cursor:start])
         pieces.append(new)
         cursor = end
-        changes.append((start, old, new, target.entry.id, getattr(target, "case", None)))
+        changes.append(start, old, new, target.entry.id, getattr(target, "case", None))
     if not changes:
         return NormalizeResult(text, suggestions)
     pieces.append(text[cursor:])
