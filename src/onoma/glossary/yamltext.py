@@ -10,6 +10,7 @@ writing it.
 from __future__ import annotations
 
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from onoma.errors import GlossaryError, InputError
@@ -144,8 +145,9 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
     for lang, value in names_raw.items():
         field_line = _line_of(names_raw, lang)
         _check_lang(lang, path, field_line, entry_id)
+        lang = intern(lang)  # one string per language code and field path, not per entry
         names[lang] = _string(value, path, field_line, f"entry {entry_id!r}: names.{lang}")
-        lines[f"names.{lang}"] = field_line
+        lines[intern(f"names.{lang}")] = field_line
     variants: dict[str, tuple[str, ...]] = {}
     variants_raw = item.get("variants") or {}
     if not isinstance(variants_raw, dict):
@@ -171,8 +173,8 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
         for i, value in enumerate(values):
             value_line = _line_of(values, i) if hasattr(values, "lc") else field_line
             texts.append(_string(value, path, value_line, f"entry {entry_id!r}: variants.{lang}"))
-            lines[f"variants.{lang}.{i}"] = value_line
-        variants[lang] = tuple(texts)
+            lines[intern(f"variants.{lang}.{i}")] = value_line
+        variants[intern(lang)] = tuple(texts)
     flags = {}
     for flag in ("case_sensitive", "review"):
         value = item.get(flag, False)
@@ -200,6 +202,9 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
     )
 
 
+_NO_DECLENSION: dict[str, Any] = {"gender": None, "indeclinable": (), "case_forms": {}}
+
+
 def _declension_fields(item: dict, path: Path, entry_id: str) -> dict[str, Any]:
     """``gender: m|f``, ``indeclinable: [LANG…]`` and ``forms: {LANG: {CASE: form}}``,
     checked for their shape (lint checks the case names and scripts)."""
@@ -218,6 +223,8 @@ def _declension_fields(item: dict, path: Path, entry_id: str) -> dict[str, Any]:
     for lang in raw:
         _check_lang(lang, path, _line_of(item, "indeclinable"), entry_id)
     forms_raw = item.get("forms") or {}
+    if not forms_raw and not raw and gender is None:
+        return _NO_DECLENSION
     forms: dict[str, dict[str, str]] = {}
     shape = f"entry {entry_id!r}: forms must map languages to {{case: form}}"
     if not isinstance(forms_raw, dict):
