@@ -12,6 +12,18 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_14ccdbe27424413d.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The glossary cache of the test run, apart from the user's (subprocesses inherit
+    it through the environment)."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["ONOMA_CACHE_DIR"] = str(folder)
+    os.environ.pop("ONOMA_NO_CACHE", None)
+    return folder
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

@@ -47,9 +47,21 @@ def _options(
             "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse the glossaries instead of reading their compiled cache (the same as "
+            "ONOMA_NO_CACHE=1; ONOMA_CACHE_DIR moves the cache).",
+        ),
+    ] = False,
 ) -> None:
     """Consistent names across languages: normalize, translate and transliterate articles
     with curated glossaries."""
+    if no_cache:
+        import os
+
+        os.environ["ONOMA_NO_CACHE"] = "1"
 
 
 app.command("normalize")(normalize)

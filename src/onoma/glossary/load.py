@@ -132,5 +132,8 @@ def load_files(files: Iterable[Path]) -> Glossary:
 
 def load_file(path: Path | str) -> Glossary:
     """Load one glossary file: a YAML list of entries."""
+    from onoma.glossary.cache import cached_entries
+
     text, _bom = read_glossary_text(path)
-    return Glossary(parse_entries(text, path, fast=True))
+    path = Path(path)
+    return Glossary(cached_entries(path, text, lambda: parse_entries(text, path, fast=True)))

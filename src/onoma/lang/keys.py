@@ -85,9 +85,25 @@ Eastern Armenian (Bedros/Petros, Stepanakerd/Stepanakert), and ղ written kh or 
 (Karabakh, Karabagh; Карабах, Карабаг). One swap is allowed in keys of 7+ letters."""
 
 
-@lru_cache(maxsize=65536)
+_REMEMBERED: dict[str, str] = {}
+"""Keys computed by an earlier run, read from a glossary cache (:func:`remember_keys`)."""
+
+
+def remember_keys(keys: dict[str, str]) -> None:
+    """Take the keys of forms computed earlier (a glossary cache) instead of
+    computing them again: the key of every form of a 10,000-entry glossary costs more
+    than reading the glossary."""
+    _REMEMBERED.update(keys)
+
+
 def romanization_key(text: str) -> str:
     """A comparison key that folds romanization habits (see module docs)."""
+    known = _REMEMBERED.get(text)
+    return known if known is not None else _romanization_key(text)
+
+
+@lru_cache(maxsize=65536)
+def _romanization_key(text: str) -> str:
     from unidecode import unidecode
 
     key = unidecode(_unmix(text).replace("ու", "u").replace("Ու", "U")).lower()

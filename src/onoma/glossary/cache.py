@@ -1,0 +1,203 @@
+"""A compiled cache of glossary files, so that a glossary of 10,000 entries loads at
+once on every run after the first (a pre-commit hook runs onoma on every commit).
+
+For each glossary file onoma reads, the checked entries (with the line of every field,
+for error messages) and the romanization key of every form (which the likely-variant
+search needs, and which costs more than parsing) are written as JSON to the user's cache
+folder (``platformdirs.user_cache_dir("onoma")``, or ``ONOMA_CACHE_DIR``), under a key
+made of the file's content, its path, the code that reads glossaries and the cache
+format. A changed
+file gets a new key, so nothing is ever stale.
+
+A cache file is data, never code (JSON, no pickle). It is trusted only when its header
+names the key it was built for and the SHA-256 of its payload matches; anything else (a
+truncated, corrupt or foreign file) is ignored and rebuilt. Files are written to a
+temporary file in the same folder and renamed, so runs building the same cache at once
+never see half a file; the folder is private to the user (0700, files 0600).
+``ONOMA_NO_CACHE=1`` (or ``onoma --no-cache``) bypasses the cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from onoma.glossary.model import Entry, Origin
+from onoma.lang.keys import remember_keys, romanization_key
+
+FORMAT = 1
+MAGIC = "onoma-glossary-cache"
+
+
+def cache_dir() -> Path | None:
+    """The folder of glossary caches, or None when caching is off."""
+    if os.environ.get("ONOMA_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    root = os.environ.get("ONOMA_CACHE_DIR")
+    if not root:
+        import platformdirs
+
+        root = platformdirs.user_cache_dir("onoma")
+    return Path(root) / "glossaries"
+
+
+def cache_key(path: Path, text: str) -> str:
+    """The key of a glossary file's cache: its content, path, onoma's code, the format."""
+    digest = hashlib.sha256(f"{FORMAT}\0{_code_version()}\0{path.resolve()}\0".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+_CODE = ("glossary/model.py", "glossary/yamltext.py", "glossary/fastyaml.py", "lang/keys.py")
+"""The modules whose code decides what a cache holds: their text is part of every key, so
+that a new onoma (or an edited checkout, where the version number stays) rebuilds."""
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in _CODE:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()
+
+
+def cached_entries(path: Path, text: str, parse: Callable[[], list[Entry]]) -> list[Entry]:
+    """The entries of the glossary file ``path`` (whose text is ``text``): from the cache
+    when it holds them, else from ``parse()``, which are then cached. Errors of ``parse``
+    (a broken glossary) propagate and are never cached."""
+    folder = cache_dir()
+    if folder is None:
+        return parse()
+    key = cache_key(path, text)
+    file = folder / f"{key}.json"
+    entries = _read(file, key, path)
+    if entries is not None:
+        return entries
+    entries = parse()
+    _write(folder, file, key, entries)
+    return entries
+
+
+def _read(file: Path, key: str, path: Path) -> list[Entry] | None:
+    try:
+        with open(file, "rb") as handle:
+            header_line = handle.readline(4096)
+            payload = handle.read()
+        header = json.loads(header_line)
+        if (
+            not isinstance(header, dict)
+            or header.get("magic") != MAGIC
+            or header.get("format") != FORMAT
+            or header.get("key") != key
+            or header.get("sha256") != hashlib.sha256(payload).hexdigest()
+        ):
+            return None
+        data = json.loads(payload)
+        entries = [_entry(item, path) for item in data["entries"]]
+        keys = data["keys"]
+        if not isinstance(keys, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
+        ):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    remember_keys(keys)
+    return entries
+
+
+def _entry(item: list[Any], path: Path) -> Entry:
+    """An :class:`Entry` from its cached row, its types checked (a foreign file that
+    happens to parse is refused here, with TypeError)."""
+    (entry_id, entry_type, names, variants, flags, note, line, lines, strings, declension) = item
+    gender, indeclinable, case_forms = declension
+    if not (
+        isinstance(entry_id, str)
+        and isinstance(entry_type, str)
+        and _str_map(names)
+        and isinstance(variants, dict)
+        and all(_str_list(v) for v in variants.values())
+        and isinstance(line, int)
+        and isinstance(lines, dict)
+        and all(isinstance(v, int) for v in lines.values())
+        and isinstance(note, str | None)
+        and isinstance(gender, str | None)
+        and isinstance(case_forms, dict)
+        and all(_str_map(v) for v in case_forms.values())
+    ):
+        raise TypeError("not a cached entry")
+    case_sensitive, review = flags
+    return Entry(
+        id=entry_id,
+        type=entry_type,
+        names=names,
+        variants={lang: tuple(texts) for lang, texts in variants.items()},
+        case_sensitive=bool(case_sensitive),
+        review=bool(review),
+        note=note,
+        origin=Origin(path, line),
+        lines=lines,
+        string_variants=tuple(map(str, strings)),
+        gender=gender,
+        indeclinable=tuple(map(str, indeclinable)),
+        case_forms=case_forms,
+    )
+
+
+def _str_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(t, str) for t in value)
+
+
+def _str_map(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def _row(entry: Entry) -> list[Any]:
+    return [
+        entry.id,
+        entry.type,
+        entry.names,
+        entry.variants,
+        [entry.case_sensitive, entry.review],
+        entry.note,
+        entry.origin.line if entry.origin else 0,
+        entry.lines,
+        entry.string_variants,
+        [entry.gender, entry.indeclinable, entry.case_forms],
+    ]
+
+
+def _write(folder: Path, file: Path, key: str, entries: list[Entry]) -> None:
+    """Write the cache (best effort: a folder that cannot be written only costs speed)."""
+    keys = {form: romanization_key(form) for e in entries for _lang, form, _f in e.all_forms()}
+    payload = json.dumps(
+        {"entries": [_row(e) for e in entries], "keys": keys},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8", "surrogatepass")
+    header = {
+        "magic": MAGIC,
+        "format": FORMAT,
+        "key": key,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)  # 0600
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(json.dumps(header).encode() + b"\n" + payload)
+            os.replace(tmp, file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
