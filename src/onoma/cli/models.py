@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from onoma.cli.common import fail, progress_bar, table, warn
+from onoma.cli.common import EXIT_ERROR, error, fail, progress_bar, table, warn
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
@@ -131,24 +131,25 @@ def install(
     """Install a package from the Argos index (FROM TO) or from .argosmodel files."""
     from onoma.glossary.model import LANG_CODE
     from onoma.translation import index as ix
-    from onoma.translation import packages as pk
 
     codes = len(what) == 2 and all(LANG_CODE.match(w) for w in what)
+    if not codes:
+        _install_files(what, force)
+        return
+    from onoma.translation.catalog import OPUS_MT_RELEASES
+
+    from_code, to_code = what
+    if (from_code, to_code) in OPUS_MT_RELEASES:
+        _print_downloads([(from_code, to_code)], "the Argos index has no such package; ")
+        raise typer.Exit(EXIT_ERROR)
     try:
-        if not codes:
-            for raw in what:
-                path = Path(raw)
-                if not path.exists() and LANG_CODE.match(raw):
-                    fail(
-                        "expected FROM TO language codes (e.g. onoma models install en ru) "
-                        "or .argosmodel files"
-                    )
-                _installed(pk.install_package_file(path, force=force))
-            return
-        from_code, to_code = what
         with progress_bar(f"{from_code} → {to_code}", None, in_bytes=True) as bar:
             report = bar and (lambda done, total: bar.update(completed=done, total=total))
             pkg, done = ix.install_from_index(from_code, to_code, force=force, progress=report)
+    except ix.Unreachable as exc:
+        error(f"cannot reach {exc.what} ({exc.detail})")
+        _print_downloads([(from_code, to_code)], "")
+        raise typer.Exit(EXIT_ERROR) from None
     except OnomaError as exc:
         fail(str(exc))
     if done:
@@ -158,6 +159,125 @@ def install(
             f"{pkg.from_code} → {pkg.to_code} {pkg.version} is already installed "
             f"({pkg.path}); use --force to reinstall"
         )
+
+
+def _install_files(paths: list[str], force: bool) -> None:
+    """Install package files, and every ``.argosmodel`` in folders; a bad one does not
+    stop the others, and makes the exit status 2."""
+    from onoma.glossary.model import LANG_CODE
+    from onoma.translation import packages as pk
+
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix == ".argosmodel" and p.is_file())
+            if not found:
+                fail(f"{path}: no .argosmodel file in this folder")
+            files += found
+        elif not path.exists() and LANG_CODE.match(raw):
+            fail(
+                "expected FROM TO language codes (e.g. onoma models install en ru) "
+                "or .argosmodel files"
+            )
+        else:
+            files.append(path)
+    failed = 0
+    for path in files:
+        try:
+            _installed(pk.install_package_file(path, force=force))
+        except OnomaError as exc:
+            error(str(exc))
+            failed += 1
+    if failed:
+        if len(files) > 1:
+            error(f"{failed} of {len(files)} package files not installed")
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _print_downloads(pairs: list[tuple[str, str]], why: str) -> None:
+    """Tell where to download the packages of ``pairs`` and how to install the files."""
+    from onoma.translation.catalog import downloads, snapshot
+
+    packages, taken = snapshot()
+    plan, missing = downloads(pairs, packages)
+    lines = [f"{why}download on a machine that can reach the internet:"]
+    for item in plan:
+        lines += [f"  {item.links[0]}", f"then run: {item.command}"]
+    lines += [f"no package for {pair} in the Argos index" for pair in missing]
+    if any(item.version for item in plan):
+        lines.append(f"(links from onoma's copy of the Argos index of {taken}; onoma models urls)")
+    typer.echo("\n".join(lines), err=True)
+
+
+@app.command("urls")
+def urls(
+    pairs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="FROM TO pairs of language codes (e.g. en ru en az).", show_default=False
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Target languages, comma-separated (with --from, default en).",
+            metavar="LANGS",
+        ),
+    ] = None,
+    source: Annotated[
+        str, typer.Option("--from", help="Source language for --to.", metavar="LANG")
+    ] = "en",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use onoma's copy of the index, not the live one.")
+    ] = False,
+) -> None:
+    """Print the download links of packages and the command that installs each file, to
+    fetch them on another machine (pairs through English where needed)."""
+    import json
+
+    from onoma.translation import index as ix
+    from onoma.translation.catalog import downloads, snapshot
+
+    wanted = list(pairs or [])
+    if len(wanted) % 2:
+        fail("give FROM TO pairs of language codes (e.g. onoma models urls en ru en az)")
+    asked = [(wanted[i], wanted[i + 1]) for i in range(0, len(wanted), 2)]
+    asked += [(source, t) for t in (to or "").split(",") if t.strip()]
+    if not asked:
+        fail("give FROM TO pairs or --to LANGS (e.g. onoma models urls --to hy,az,ru)")
+    origin = "the Argos package index"
+    try:
+        packages = snapshot()[0] if offline else ix.fetch_index()
+    except OnomaError:
+        packages, taken = snapshot()
+        origin = f"onoma's copy of the Argos index of {taken} (the live one is unreachable)"
+    if offline:
+        origin = f"onoma's copy of the Argos index of {snapshot()[1]}"
+    plan, missing = downloads(asked, packages)
+    if as_json:
+        items = [
+            {
+                "from": d.from_code,
+                "to": d.to_code,
+                "version": d.version,
+                "links": list(d.links),
+                "command": d.command,
+            }
+            for d in plan
+        ]
+        typer.echo(json.dumps({"source": origin, "downloads": items, "missing": missing}, indent=2))
+    else:
+        for d in plan:
+            typer.echo(f"{d.from_code} → {d.to_code}  {d.links[0]}")
+            typer.echo(f"    then: {d.command}")
+        typer.echo(f"(from {origin})", err=True)
+    for pair in missing:
+        error(f"no package for {pair}")
+    if missing:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command("remove")

@@ -63,10 +63,16 @@ class MissingModelError(OnomaError):
 def install_hint(source: str, target: str) -> str:
     """The command that installs a package for ``source → target``."""
     if source in OPUS_MT_LANGUAGES or target in OPUS_MT_LANGUAGES:
-        return (
-            f"onoma models import-opus-mt RELEASE.zip --from {source} --to {target} "
-            f"(the OPUS-MT {source}-{target} release)"
-        )
+        from onoma.translation.catalog import OPUS_MT_RELEASES
+
+        url = OPUS_MT_RELEASES.get((source, target))
+        if url is None:
+            return (
+                f"onoma models import-opus-mt RELEASE.zip --from {source} --to {target} "
+                f"(an OPUS-MT {source}-{target} release)"
+            )
+        name = url.rsplit("/", 1)[-1]
+        return f"onoma models import-opus-mt {name} --from {source} --to {target} (download {url})"
     return f"onoma models install {source} {target}"
 
 

@@ -35,7 +35,8 @@ DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-ind
 INDEX_TIMEOUT = 5.0
 DOWNLOAD_TIMEOUT = 30.0
 OFFLINE_HINT = (
-    "Download the .argosmodel file elsewhere and run: onoma models install FILE.argosmodel"
+    "onoma models urls FROM TO prints the file to download elsewhere; then run: "
+    "onoma models install FILE.argosmodel"
 )
 
 
@@ -59,11 +60,14 @@ class Unreachable(PackageError):
 
 
 def index_url() -> str:
-    """The index URL: ``ARGOS_PACKAGE_INDEX`` (a base URL, as in Argos) or Argos's default."""
+    """The index URL: ``ARGOS_PACKAGE_INDEX`` (a base URL, as in Argos, an index file's
+    URL, a ``file://`` URL or a local path to a file or folder) or Argos's default."""
     base = argos_setting("ARGOS_PACKAGE_INDEX")
     if not base:
         return DEFAULT_INDEX_URL
-    return base if base.endswith(".json") else base.rstrip("/") + "/index.json"
+    if base.endswith(".json") or Path(base).is_file():
+        return base
+    return base.rstrip("/") + "/index.json"
 
 
 def _reason(exc: BaseException) -> str:
@@ -87,31 +91,56 @@ def _urlopen(url: str, timeout: float):
 
 
 def fetch_index(url: str | None = None, timeout: float | None = None) -> list[AvailablePackage]:
-    """The translation packages of the index at ``url`` (default :func:`index_url`).
+    """The translation packages of the index at ``url`` (default :func:`index_url`): an
+    http(s) URL, a ``file://`` URL or a local path, as Argos accepts.
 
     Raises :class:`Unreachable` when offline, :class:`PackageError` on a bad index.
     """
     import http.client
 
     url = url or index_url()
+    local = _local_path(url)
     try:
-        with _urlopen(url, timeout or INDEX_TIMEOUT) as response:
-            data = response.read(64 * 1024**2)
+        if local is not None:
+            with open(local, "rb") as handle:
+                data = handle.read(64 * 1024**2)
+        else:
+            with _urlopen(url, timeout or INDEX_TIMEOUT) as response:
+                data = response.read(64 * 1024**2)
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise Unreachable("the Argos package index", f"{url}: {_reason(exc)}") from None
+    return parse_index(data, url)
+
+
+def _local_path(url: str) -> str | None:
+    """The file an index "URL" names when it is a local path or a ``file://`` URL."""
+    import urllib.parse
+    import urllib.request
+
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "file":
+        return urllib.request.url2pathname(parts.path)
+    if parts.scheme in ("http", "https"):
+        return None
+    return url  # a path (also C:\… on Windows, whose drive letter looks like a scheme)
+
+
+def parse_index(data: bytes, where: str) -> list[AvailablePackage]:
+    """The translation packages of an Argos index (a JSON list of package metadata with
+    ``links``); entries that are not valid translation packages are skipped."""
     try:
         entries = json.loads(data)
-    except ValueError as exc:
-        raise PackageError(f"the package index is not valid JSON ({exc})", url) from None
+    except (ValueError, RecursionError) as exc:
+        raise PackageError(f"the package index is not valid JSON ({exc})", where) from None
     if not isinstance(entries, list):
-        raise PackageError("the package index is not a JSON list", url)
+        raise PackageError("the package index is not a JSON list", where)
     found = []
     for meta in entries:
         if not isinstance(meta, dict) or meta.get("type", "translate") != "translate":
             continue
         links = meta.get("links")
         with contextlib.suppress(PackageError):
-            check_metadata(meta, url)
+            check_metadata(meta, where)
             if isinstance(links, list) and all(isinstance(x, str) for x in links) and links:
                 info = package_info(meta, Path())
                 found.append(
