@@ -25,18 +25,33 @@ GlossaryOption = Annotated[
     typer.Option(
         "--glossary",
         "-g",
+        metavar="PATH",
         help="Glossary file or folder of *.yaml files, added to the built-in glossaries "
-        "(an entry with a built-in id replaces it). Repeatable.",
+        "(an entry with a built-in id replaces it). Repeatable; replaces the glossaries "
+        "of the configuration file.",
         show_default=False,
     ),
 ]
 ExtensionsOption = Annotated[
-    str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
+    str,
+    typer.Option(
+        "--ext", metavar="EXTS", help="Comma-separated file extensions searched in folders."
+    ),
 ]
 NoBuiltinOption = Annotated[
     bool,
     typer.Option(
         "--no-builtin", help="Do not load the glossaries shipped with onoma, only --glossary."
+    ),
+]
+StyleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--style",
+        metavar="NAME",
+        help="Naming style laid over the built-in glossaries (its entries replace theirs), "
+        "e.g. azerbaijani-press.",
+        show_default=False,
     ),
 ]
 
@@ -94,14 +109,21 @@ def table(rows: Iterable[Sequence[str]], headers: Sequence[str]) -> str:
     )
 
 
-def load_glossary(paths: list[Path] | None, no_builtin: bool = False):
-    """Load the glossaries for a command, or exit 2 with the error naming the file."""
+def load_glossary(paths: list[Path] | None, no_builtin: bool = False, style: str | None = None):
+    """Load the glossaries for a command (with the naming style ``style`` over the
+    built-in ones), or exit 2 with the error naming the file."""
     from onoma.glossary import load_glossaries
+    from onoma.glossary.load import style_names
 
     if no_builtin and not paths:
         fail("--no-builtin needs at least one --glossary")
+    if style is not None:
+        if no_builtin:
+            fail(f"--style {style} lays a style over the built-in glossaries: drop --no-builtin")
+        if style not in style_names():
+            fail(f"--style: unknown style {style!r}; the styles are: {', '.join(style_names())}")
     try:
-        return load_glossaries(paths or [], builtin=not no_builtin)
+        return load_glossaries(paths or [], builtin=not no_builtin, style=style)
     except OnomaError as exc:
         fail(str(exc))
 

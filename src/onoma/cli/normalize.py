@@ -15,6 +15,7 @@ from onoma.cli.common import (
     ExtensionsOption,
     GlossaryOption,
     NoBuiltinOption,
+    StyleOption,
     error,
     extension_list,
     fail,
@@ -39,6 +40,7 @@ def normalize(
     ] = "en",
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", "-i", help="Rewrite the files (atomically).")
     ] = False,
@@ -74,7 +76,7 @@ def normalize(
     language_code(lang)
     if in_place and (check or diff):
         fail("--in-place writes the files; --check and --diff only report: choose one")
-    loaded = load_glossary(glossary, no_builtin)
+    loaded = load_glossary(glossary, no_builtin, style)
     require_forms(loaded, lang)
     try:
         normalizer = Normalizer(loaded, lang, fuzzy=fuzzy)

@@ -15,6 +15,7 @@ from onoma.cli.common import (
     GlossaryOption,
     NoBuiltinOption,
     ProgressBar,
+    StyleOption,
     error,
     extension_list,
     fail,
@@ -70,6 +71,7 @@ def translate(
     ] = None,
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
     no_normalize: Annotated[
         bool,
         typer.Option(
@@ -111,7 +113,7 @@ def translate(
     translators = _load_translators(
         targets,
         source,
-        load_glossary(glossary, no_builtin),
+        load_glossary(glossary, no_builtin, style),
         normalize=not no_normalize,
         beam_size=beam_size,
         protect=[n for value in protect_names or [] for n in split_list(value)],
