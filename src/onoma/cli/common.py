@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -56,14 +57,81 @@ StyleOption = Annotated[
 ]
 
 
-def error(message: str) -> None:
-    """Print an error line on stderr."""
-    typer.echo(f"error: {message}", err=True)
+_json_errors: list[dict[str, str | None]] | None = None
+"""While :func:`json_errors` is active, the errors reported, for a JSON error object."""
 
 
-def fail(message: str) -> NoReturn:
+def colour(stream: str = "stderr") -> bool:
+    """Whether to colour ``stream``: never with NO_COLOR set, always with FORCE_COLOR
+    set (not 0), else only on a terminal (pipes and logs get plain text)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force and force != "0":
+        return True
+    return getattr(sys, stream).isatty()
+
+
+def error(message: str, file: Path | str | None = None) -> None:
+    """Print an error line on stderr (``error:`` in red on a terminal); ``file`` is the
+    file at fault, for the JSON error object of :func:`json_errors`."""
+    if _json_errors is not None:
+        _json_errors.append({"error": message, "file": str(file) if file else None})
+    on = colour("stderr")
+    label = typer.style("error:", fg="red", bold=True) if on else "error:"
+    typer.echo(f"{label} {message}", err=True, color=on)
+
+
+@contextlib.contextmanager
+def json_errors(enabled: bool) -> Iterator[None]:
+    """With ``enabled``, an exit 2 inside also prints ``{"error": …, "file": …}`` on
+    stdout (and ``errors`` when there are several), so that a --json reader always gets
+    an object."""
+    global _json_errors
+    if not enabled:
+        yield
+        return
+    _json_errors = []
+    try:
+        yield
+    except typer.Exit as exc:
+        if exc.exit_code == EXIT_ERROR and _json_errors:
+            import json
+
+            report: dict = dict(_json_errors[0])
+            if len(_json_errors) > 1:
+                report["errors"] = _json_errors
+            typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        raise
+    finally:
+        _json_errors = None
+
+
+def show_diff(diff: str) -> None:
+    """Print a unified diff on stdout, coloured on a terminal (see :func:`colour`)."""
+    if not colour("stdout"):
+        typer.echo(diff, nl=False)
+        return
+    styles = {"+++": "bold", "---": "bold", "@@": "cyan", "+": "green", "-": "red"}
+    for line in diff.splitlines(keepends=True):
+        style = next((v for k, v in styles.items() if line.startswith(k)), None)
+        body = line.rstrip("\n")
+        painted = typer.style(body, bold=True) if style == "bold" else body
+        if style and style != "bold":
+            painted = typer.style(body, fg=style)
+        typer.echo(painted + line[len(body) :], nl=False, color=True)
+
+
+def hint_if_terminal(reads_stdin: bool) -> None:
+    """Say on stderr that standard input is read, when it is a terminal: a command
+    started without files would otherwise wait in silence."""
+    if reads_stdin and sys.stdin.isatty():
+        typer.echo("reading from standard input; press Ctrl-D to end, or pass files", err=True)
+
+
+def fail(message: str, file: Path | str | None = None) -> NoReturn:
     """Print an error and exit with status 2."""
-    error(message)
+    error(message, file)
     raise typer.Exit(EXIT_ERROR)
 
 
@@ -125,7 +193,7 @@ def load_glossary(paths: list[Path] | None, no_builtin: bool = False, style: str
     try:
         return load_glossaries(paths or [], builtin=not no_builtin, style=style)
     except OnomaError as exc:
-        fail(str(exc))
+        fail(str(exc), getattr(exc, "path", None))
 
 
 class ProgressBar:
