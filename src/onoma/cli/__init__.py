@@ -8,10 +8,12 @@ Every command module imports only Typer at start-up; the libraries a command nee
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from onoma.cli.config import config_command
 from onoma.cli.glossary import app as glossary_app
 from onoma.cli.inflect import inflect
 from onoma.cli.models import app as models_app
@@ -24,8 +26,8 @@ app = typer.Typer(
     help="Consistent names across languages: normalize, translate and transliterate "
     "articles with curated glossaries.",
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="markdown",
+    add_completion=True,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -41,6 +43,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -55,6 +58,19 @@ def _options(
             "ONOMA_NO_CACHE=1; ONOMA_CACHE_DIR moves the cache).",
         ),
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Read the settings from FILE instead of the nearest onoma.toml or "
+            "pyproject.toml [tool.onoma].",
+            show_default=False,
+        ),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore configuration files.")
+    ] = False,
 ) -> None:
     """Consistent names across languages: normalize, translate and transliterate articles
     with curated glossaries."""
@@ -62,6 +78,17 @@ def _options(
         import os
 
         os.environ["ONOMA_NO_CACHE"] = "1"
+    from onoma.cli.common import fail
+    from onoma.cli.config import check_style, resolve_config
+    from onoma.errors import OnomaError
+
+    try:
+        settings = resolve_config(config, isolated, Path.cwd())
+        check_style(settings)
+    except OnomaError as exc:
+        fail(str(exc))
+    ctx.meta["onoma.config"] = settings
+    ctx.default_map = {**(ctx.default_map or {}), **settings.default_map()}
 
 
 app.command("normalize")(normalize)
@@ -70,6 +97,7 @@ app.command("translit")(translit)
 app.command("inflect")(inflect)
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(models_app, name="models")
+app.command("config")(config_command)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -25,13 +26,18 @@ GlossaryOption = Annotated[
     typer.Option(
         "--glossary",
         "-g",
+        metavar="PATH",
         help="Glossary file or folder of *.yaml files, added to the built-in glossaries "
-        "(an entry with a built-in id replaces it). Repeatable.",
+        "(an entry with a built-in id replaces it). Repeatable; replaces the glossaries "
+        "of the configuration file.",
         show_default=False,
     ),
 ]
 ExtensionsOption = Annotated[
-    str, typer.Option("--ext", help="Comma-separated file extensions searched in folders.")
+    str,
+    typer.Option(
+        "--ext", metavar="EXTS", help="Comma-separated file extensions searched in folders."
+    ),
 ]
 NoBuiltinOption = Annotated[
     bool,
@@ -39,11 +45,20 @@ NoBuiltinOption = Annotated[
         "--no-builtin", help="Do not load the glossaries shipped with onoma, only --glossary."
     ),
 ]
+StyleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--style",
+        metavar="NAME",
+        help="Naming style laid over the built-in glossaries (its entries replace theirs), "
+        "e.g. azerbaijani-press.",
+        show_default=False,
+    ),
+]
 
 
-def error(message: str) -> None:
-    """Print an error line on stderr."""
-    typer.echo(f"error: {message}", err=True)
+_json_errors: list[dict[str, str | None]] | None = None
+"""While :func:`json_errors` is active, the errors reported, for a JSON error object."""
 
 
 def warn(message: str) -> None:
@@ -51,9 +66,77 @@ def warn(message: str) -> None:
     typer.echo(f"warning: {message}", err=True)
 
 
-def fail(message: str) -> NoReturn:
+def colour(stream: str = "stderr") -> bool:
+    """Whether to colour ``stream``: never with NO_COLOR set, always with FORCE_COLOR
+    set (not 0), else only on a terminal (pipes and logs get plain text)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force and force != "0":
+        return True
+    return getattr(sys, stream).isatty()
+
+
+def error(message: str, file: Path | str | None = None) -> None:
+    """Print an error line on stderr (``error:`` in red on a terminal); ``file`` is the
+    file at fault, for the JSON error object of :func:`json_errors`."""
+    if _json_errors is not None:
+        _json_errors.append({"error": message, "file": str(file) if file else None})
+    on = colour("stderr")
+    label = typer.style("error:", fg="red", bold=True) if on else "error:"
+    typer.echo(f"{label} {message}", err=True, color=on)
+
+
+@contextlib.contextmanager
+def json_errors(enabled: bool) -> Iterator[None]:
+    """With ``enabled``, an exit 2 inside also prints ``{"error": …, "file": …}`` on
+    stdout (and ``errors`` when there are several), so that a --json reader always gets
+    an object."""
+    global _json_errors
+    if not enabled:
+        yield
+        return
+    _json_errors = []
+    try:
+        yield
+    except typer.Exit as exc:
+        if exc.exit_code == EXIT_ERROR and _json_errors:
+            import json
+
+            report: dict = dict(_json_errors[0])
+            if len(_json_errors) > 1:
+                report["errors"] = _json_errors
+            typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        raise
+    finally:
+        _json_errors = None
+
+
+def show_diff(diff: str) -> None:
+    """Print a unified diff on stdout, coloured on a terminal (see :func:`colour`)."""
+    if not colour("stdout"):
+        typer.echo(diff, nl=False)
+        return
+    styles = {"+++": "bold", "---": "bold", "@@": "cyan", "+": "green", "-": "red"}
+    for line in diff.splitlines(keepends=True):
+        style = next((v for k, v in styles.items() if line.startswith(k)), None)
+        body = line.rstrip("\n")
+        painted = typer.style(body, bold=True) if style == "bold" else body
+        if style and style != "bold":
+            painted = typer.style(body, fg=style)
+        typer.echo(painted + line[len(body) :], nl=False, color=True)
+
+
+def hint_if_terminal(reads_stdin: bool) -> None:
+    """Say on stderr that standard input is read, when it is a terminal: a command
+    started without files would otherwise wait in silence."""
+    if reads_stdin and sys.stdin.isatty():
+        typer.echo("reading from standard input; press Ctrl-D to end, or pass files", err=True)
+
+
+def fail(message: str, file: Path | str | None = None) -> NoReturn:
     """Print an error and exit with status 2."""
-    error(message)
+    error(message, file)
     raise typer.Exit(EXIT_ERROR)
 
 
@@ -99,16 +182,23 @@ def table(rows: Iterable[Sequence[str]], headers: Sequence[str]) -> str:
     )
 
 
-def load_glossary(paths: list[Path] | None, no_builtin: bool = False):
-    """Load the glossaries for a command, or exit 2 with the error naming the file."""
+def load_glossary(paths: list[Path] | None, no_builtin: bool = False, style: str | None = None):
+    """Load the glossaries for a command (with the naming style ``style`` over the
+    built-in ones), or exit 2 with the error naming the file."""
     from onoma.glossary import load_glossaries
+    from onoma.glossary.load import style_names
 
     if no_builtin and not paths:
         fail("--no-builtin needs at least one --glossary")
+    if style is not None:
+        if no_builtin:
+            fail(f"--style {style} lays a style over the built-in glossaries: drop --no-builtin")
+        if style not in style_names():
+            fail(f"--style: unknown style {style!r}; the styles are: {', '.join(style_names())}")
     try:
-        return load_glossaries(paths or [], builtin=not no_builtin)
+        return load_glossaries(paths or [], builtin=not no_builtin, style=style)
     except OnomaError as exc:
-        fail(str(exc))
+        fail(str(exc), getattr(exc, "path", None))
 
 
 class ProgressBar:

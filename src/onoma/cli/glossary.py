@@ -12,6 +12,7 @@ from onoma.cli.common import (
     EXIT_PROBLEMS,
     GlossaryOption,
     NoBuiltinOption,
+    StyleOption,
     load_glossary,
 )
 from onoma.cli.glossary_edit import add_command, fmt_command, merge_command
@@ -22,7 +23,7 @@ from onoma.cli.glossary_suggest import suggest_command
 app = typer.Typer(
     help="Check and maintain glossary files.",
     no_args_is_help=True,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,
 )
 
 
@@ -40,6 +41,7 @@ def lint_command(
     ] = None,
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on warnings too (entries marked for review…).")
     ] = False,
@@ -56,7 +58,7 @@ def lint_command(
     2 if a file cannot be loaded."""
     from onoma.curate.lint import lint
 
-    loaded = load_glossary([*(glossary or []), *(paths or [])], no_builtin)
+    loaded = load_glossary([*(glossary or []), *(paths or [])], no_builtin, style)
     problems = lint(loaded)
     shown: dict[str, int] = {}
     for problem in problems:

@@ -10,6 +10,7 @@ from onoma.cli.common import (
     EXIT_PROBLEMS,
     GlossaryOption,
     NoBuiltinOption,
+    StyleOption,
     load_glossary,
     split_list,
 )
@@ -19,6 +20,7 @@ def show_command(
     name: Annotated[str, typer.Argument(help="An id or any form, in any language or script.")],
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
 ) -> None:
     """Print the entries that have NAME as id or form, with their file:line.
 
@@ -28,7 +30,7 @@ def show_command(
     """
     from onoma.curate.show import declension_text, entry_text, find_entries
 
-    loaded = load_glossary(glossary, no_builtin)
+    loaded = load_glossary(glossary, no_builtin, style)
     hits = find_entries(loaded, name)
     if not hits:
         typer.echo(f"no entry matches {name!r}", err=True)
@@ -48,6 +50,7 @@ def show_command(
 def stats_command(
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     required: Annotated[
         str,
@@ -62,7 +65,7 @@ def stats_command(
 
     from onoma.curate.stats import glossary_stats, render_stats
 
-    loaded = load_glossary(glossary, no_builtin)
+    loaded = load_glossary(glossary, no_builtin, style)
     langs = split_list(required)
     stats = glossary_stats(loaded, langs)
     if json_output:

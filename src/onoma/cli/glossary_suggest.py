@@ -12,6 +12,7 @@ from onoma.cli.common import (
     ExtensionsOption,
     GlossaryOption,
     NoBuiltinOption,
+    StyleOption,
     error,
     extension_list,
     fail,
@@ -30,6 +31,7 @@ def suggest_command(
     ],
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     yaml_output: Annotated[
         bool, typer.Option("--yaml", help="Print a YAML fragment of proposed entries.")
@@ -56,7 +58,7 @@ def suggest_command(
     if json_output and yaml_output:
         fail("choose one of --json and --yaml")
     language_code(lang)
-    loaded = load_glossary(glossary, no_builtin)
+    loaded = load_glossary(glossary, no_builtin, style)
     errors: list[str] = []
 
     def report(message: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,30 +15,41 @@ from onoma.cli.common import (
     ExtensionsOption,
     GlossaryOption,
     NoBuiltinOption,
+    StyleOption,
     error,
     extension_list,
     fail,
+    hint_if_terminal,
     language_code,
     load_glossary,
     progress,
     require_forms,
+    show_diff,
 )
 from onoma.errors import OnomaError
+
+if TYPE_CHECKING:
+    from onoma.normalize.files import NormalizeRun, Source
 
 
 def normalize(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="PATH",
             help="Files or folders to normalize; none or '-' reads stdin and writes stdout.",
             show_default=False,
         ),
     ] = None,
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language of the texts: names[LANG] is used.")
+        str,
+        typer.Option(
+            "--lang", "-l", metavar="LANG", help="Language of the texts: names[LANG] is used."
+        ),
     ] = "en",
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
     in_place: Annotated[
         bool, typer.Option("--in-place", "-i", help="Rewrite the files (atomically).")
     ] = False,
@@ -74,7 +85,7 @@ def normalize(
     language_code(lang)
     if in_place and (check or diff):
         fail("--in-place writes the files; --check and --diff only report: choose one")
-    loaded = load_glossary(glossary, no_builtin)
+    loaded = load_glossary(glossary, no_builtin, style)
     require_forms(loaded, lang)
     try:
         normalizer = Normalizer(loaded, lang, fuzzy=fuzzy)
@@ -89,6 +100,7 @@ def normalize(
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     single = len(sources) == 1 and not sources[0].is_dir
+    hint_if_terminal(any(source.is_stdin for source in sources))
     for source in progress(sources, "Normalizing"):
         outcome = run.process(source)
         if outcome.error:
@@ -97,7 +109,7 @@ def normalize(
         if json_report:
             continue
         if diff:
-            typer.echo(outcome.diff, nl=False)
+            show_diff(outcome.diff)
         elif not check and (source.is_stdin or (single and not in_place)):
             text = outcome.result.text
             for at in range(0, len(text), 1 << 20):  # encoded a megabyte at a time
@@ -105,9 +117,29 @@ def normalize(
     if json_report:
         typer.echo(run.json_report())
     else:
-        typer.echo(run.summary(), err=True)
+        typer.echo(_summary(run, sources, check=check, diff=diff, printed=single), err=True)
     if run.errors:
         raise typer.Exit(EXIT_ERROR)
     if check and run.changed_files:
         raise typer.Exit(EXIT_WOULD_CHANGE)
     raise typer.Exit(EXIT_OK)
+
+
+def _summary(
+    run: NormalizeRun, sources: list[Source], *, check: bool, diff: bool, printed: bool
+) -> str:
+    """The report on stderr: it names a single file that would change (as black does),
+    and says that nothing was written when files would change and no option wrote them."""
+    lines = []
+    changed = run.changed_files
+    if len(run.outcomes) == 1 and changed and not sources[0].is_stdin:
+        count = len(run.outcomes[0].result.edits) if run.outcomes[0].result else 0
+        what = "rewritten" if run.in_place else "would change"
+        lines.append(f"{what}: {changed[0]} ({count} replacement{'s' * (count != 1)})")
+    lines.append(run.summary())
+    if changed and not (run.in_place or check or diff or printed):
+        lines.append(
+            "Nothing was written: pass -i (--in-place) to rewrite the files, "
+            "--diff to see the changes."
+        )
+    return "\n".join(lines)

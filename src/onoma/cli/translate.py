@@ -15,9 +15,12 @@ from onoma.cli.common import (
     GlossaryOption,
     NoBuiltinOption,
     ProgressBar,
+    StyleOption,
     error,
     extension_list,
     fail,
+    hint_if_terminal,
+    json_errors,
     load_glossary,
     progress_bar,
     split_list,
@@ -49,27 +52,37 @@ def translate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or folders to translate; none or '-' reads stdin.", show_default=False
+            metavar="PATH",
+            help="Files or folders to translate; none or '-' reads stdin.",
+            show_default=False,
         ),
     ] = None,
     to: Annotated[
         str,
         typer.Option(
-            "--to", "-t", help="Target languages, comma-separated: hy,az,ru.", show_default=False
+            "--to",
+            "-t",
+            metavar="LANGS",
+            help="Target languages, comma-separated: hy,az,ru.",
+            show_default=False,
         ),
     ] = "",
-    source: Annotated[str, typer.Option("--from", "-f", help="Language of the input.")] = "en",
+    source: Annotated[
+        str, typer.Option("--from", "-f", metavar="LANG", help="Language of the input.")
+    ] = "en",
     out_dir: Annotated[
         Path | None,
         typer.Option(
             "--out-dir",
             "-o",
-            help="Write NAME.<lang>.<ext> here instead of next to each input.",
+            metavar="DIR",
+            help="Write NAME.LANG.EXT (article.hy.md) here instead of next to each input.",
             show_default=False,
         ),
     ] = None,
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
     no_normalize: Annotated[
         bool,
         typer.Option(
@@ -82,13 +95,14 @@ def translate(
         typer.Option("--json", help="Print a JSON report (outputs, names, timings) on stdout."),
     ] = False,
     beam_size: Annotated[
-        int, typer.Option("--beam-size", min=1, help="Beam width (1 is fastest).")
+        int, typer.Option("--beam-size", min=1, metavar="N", help="Beam width (1 is fastest).")
     ] = DEFAULT_BEAM_SIZE,
     extensions: ExtensionsOption = ".txt,.md",
     protect_names: Annotated[
         list[str] | None,
         typer.Option(
             "--protect-names",
+            metavar="NAMES",
             help="Comma-separated names that no glossary lists to keep intact, written in "
             "the target script by transliteration. Repeatable.",
             show_default=False,
@@ -99,26 +113,28 @@ def translate(
 
     Each glossary name comes out in the glossary's form for the target
     language. One input and one target without --out-dir prints the
-    translation; otherwise each input gets `NAME.<lang>.<ext>` beside it (or
-    in --out-dir). Exit status: 0 when done, 2 on errors (the other files
+    translation; otherwise each input gets NAME.LANG.EXT (article.hy.md)
+    beside it (or in --out-dir). Exit status: 0 when done, 2 on errors (the other files
     are still translated).
     """
     from onoma.translation.translate_files import TranslateRun
 
     started = time.perf_counter()
-    targets = _targets(to, source)
-    sources, to_stdout = _sources(paths or [], extensions, targets, out_dir, source)
-    translators = _load_translators(
-        targets,
-        source,
-        load_glossary(glossary, no_builtin),
-        normalize=not no_normalize,
-        beam_size=beam_size,
-        protect=[n for value in protect_names or [] for n in split_list(value)],
-    )
-    load_seconds = time.perf_counter() - started
-    if out_dir is not None:
-        _make_out_dir(out_dir)
+    with json_errors(json_report):
+        targets = _targets(to, source)
+        sources, to_stdout = _sources(paths or [], extensions, targets, out_dir, source)
+        translators = _load_translators(
+            targets,
+            source,
+            load_glossary(glossary, no_builtin, style),
+            normalize=not no_normalize,
+            beam_size=beam_size,
+            protect=[n for value in protect_names or [] for n in split_list(value)],
+        )
+        load_seconds = time.perf_counter() - started
+        if out_dir is not None:
+            _make_out_dir(out_dir)
+    hint_if_terminal(any(src.is_stdin for src in sources))
     run = TranslateRun(source, translators, out_dir=out_dir, to_stdout=to_stdout)
     _translate_all(run, sources, echo=to_stdout and not json_report)
     if json_report:
@@ -180,7 +196,7 @@ def _sources(
     try:
         sources = tf.find_sources(paths, extension_list(extensions), targets, out_dir, source)
     except OnomaError as exc:  # the packages folder cannot be listed
-        fail(str(exc))
+        fail(str(exc), getattr(exc, "path", None))
     if not sources:
         fail(f"no {extensions} files found in {', '.join(map(str, paths))}")
     to_stdout = tf.prints_translation(sources, targets, out_dir)
@@ -196,7 +212,7 @@ def _make_out_dir(out_dir: Path) -> None:
     try:
         make_out_dir(out_dir)
     except OnomaError as exc:
-        fail(str(exc))
+        fail(str(exc), out_dir)
 
 
 def _stop_on(problems: list[str]) -> None:
