@@ -175,7 +175,7 @@ def run(args: argparse.Namespace, url: str) -> None:
             print(
                 f"{path:11} {c:7d} {count / wall:8.1f} {pct(lats, 0.5) * 1000:8.1f} "
                 f"{pct(lats, 0.99) * 1000:8.1f} {count / floor:11.1f} "
-                f"{100 * (wall / floor - 1):+8.1f}%"
+                f"{100 * (wall / floor - 1):+8.1f}% {1000 * (wall - floor) / count:+12.2f}"
             )
 
 
