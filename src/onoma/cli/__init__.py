@@ -16,6 +16,7 @@ from onoma.cli.glossary import app as glossary_app
 from onoma.cli.inflect import inflect
 from onoma.cli.models import app as models_app
 from onoma.cli.normalize import normalize
+from onoma.cli.serve import serve
 from onoma.cli.translate import translate
 from onoma.cli.translit import translit
 
@@ -56,6 +57,7 @@ app.command("normalize")(normalize)
 app.command("translate")(translate)
 app.command("translit")(translit)
 app.command("inflect")(inflect)
+app.command("serve")(serve)
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(models_app, name="models")
 

@@ -1,0 +1,173 @@
+"""What the server computes with: the glossary, normalizers and translators.
+
+Everything is built once, on first use, and shared by all requests: the glossary when the
+server starts, a normalizer per (language, fuzzy) and a translator per language pair when
+a request first needs it. A lock per translator keeps two requests from sharing one
+translator's state at once (CTranslate2 itself uses every core for one batch).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from onoma.errors import OnomaError
+
+if TYPE_CHECKING:
+    from onoma.glossary.model import Glossary
+    from onoma.normalize.core import Normalizer
+    from onoma.translation.api import Translator
+
+PIVOT = "en"
+
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "az": "Azerbaijani",
+    "de": "German",
+    "en": "English",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fr": "French",
+    "hy": "Armenian",
+    "it": "Italian",
+    "ka": "Georgian",
+    "ru": "Russian",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+}
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code, or the code itself."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+@dataclass
+class GlossarySettings:
+    """Which glossaries the server uses: ``onoma serve``'s --glossary, --no-builtin and
+    --style."""
+
+    paths: Sequence[Path] = ()
+    builtin: bool = True
+    style: str | None = None
+
+
+@dataclass
+class Engine:
+    """The shared models and glossary of one server."""
+
+    settings: GlossarySettings = field(default_factory=GlossarySettings)
+    _glossary: Glossary | None = None
+    _normalizers: dict[tuple[str, bool], Normalizer] = field(default_factory=dict)
+    _translators: dict[tuple[str, str], tuple[Translator, threading.Lock]] = field(
+        default_factory=dict
+    )
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary, loaded on first use (:class:`~onoma.errors.OnomaError` if bad)."""
+        with self._lock:
+            if self._glossary is None:
+                from onoma.glossary import load_glossaries
+
+                s = self.settings
+                self._glossary = load_glossaries(list(s.paths), builtin=s.builtin, style=s.style)
+            return self._glossary
+
+    def normalizer(self, lang: str, fuzzy: bool) -> Normalizer:
+        """The shared normalizer for ``lang``."""
+        glossary = self.glossary
+        with self._lock:
+            found = self._normalizers.get((lang, fuzzy))
+            if found is None:
+                from onoma.normalize.core import Normalizer
+
+                found = Normalizer(glossary, lang, fuzzy=fuzzy, suggest=True)
+                self._normalizers[(lang, fuzzy)] = found
+            return found
+
+    def translator(self, source: str, target: str) -> tuple[Translator, threading.Lock]:
+        """The shared translator for the pair, and the lock to hold while using it.
+
+        Raises :class:`~onoma.translation.engine.MissingModelError` for a missing model."""
+        glossary = self.glossary
+        with self._lock:
+            found = self._translators.get((source, target))
+            if found is None:
+                from onoma.translation.api import Translator
+
+                found = (Translator(target, source=source, glossary=glossary), threading.Lock())
+                self._translators[(source, target)] = found
+            return found
+
+    def translate(self, texts: list[str], source: str, target: str, *, markdown: bool) -> list:
+        """Each text translated (a :class:`~onoma.translation.api.TranslationResult`)."""
+        translator, lock = self.translator(source, target)
+        with lock:
+            return [translator.translate(text, markdown=markdown) for text in texts]
+
+    def normalize(self, text: str, lang: str, fuzzy: bool) -> dict[str, Any]:
+        """``POST /normalize``'s answer: the text, its changes and the suggestions."""
+        result = self.normalizer(lang, fuzzy).normalize(text)
+        changes = [
+            {
+                "start": start,
+                "end": start + len(old),
+                "old": old,
+                "new": new,
+                "id": entry_id,
+                "case": case,
+            }
+            for start, old, new, entry_id, case in result.edits
+        ]
+        suggestions = [s._asdict() for s in result.suggestions]
+        return {"text": result.text, "changes": changes, "suggestions": suggestions}
+
+    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Glossary entries for ``query`` in any form or script, as ``onoma glossary
+        show`` finds them."""
+        from onoma.curate.show import find_entries
+
+        return [
+            {
+                "id": hit.entry.id,
+                "type": hit.entry.type,
+                "names": dict(hit.entry.names),
+                "variants": {k: list(v) for k, v in hit.entry.variants.items()},
+                "reason": hit.reason,
+                "exact": hit.exact,
+            }
+            for hit in find_entries(self.glossary, query, limit=limit)
+        ]
+
+
+def languages() -> list[dict[str, Any]]:
+    """``GET /languages``: every installed source language with its targets, pivot pairs
+    through English included."""
+    from onoma.translation.packages import installed_packages
+
+    direct: dict[str, set[str]] = {}
+    for pkg in installed_packages():
+        direct.setdefault(pkg.from_code, set()).add(pkg.to_code)
+    targets: dict[str, set[str]] = {code: set(found) for code, found in direct.items()}
+    for source, found in direct.items():
+        if source != PIVOT and PIVOT in found:
+            targets[source] |= direct.get(PIVOT, set()) - {source}
+    codes = sorted(set(targets) | {t for found in targets.values() for t in found})
+    return [
+        {"code": code, "name": language_name(code), "targets": sorted(targets.get(code, ()))}
+        for code in codes
+    ]
+
+
+def check_language(code: str, what: str) -> str:
+    """``code`` if it looks like a language code, else an OnomaError naming ``what``."""
+    from onoma.glossary.model import LANG_CODE
+
+    if not isinstance(code, str) or not LANG_CODE.match(code):
+        raise OnomaError(f"Invalid request: {what} {code!r} is not a language code")
+    return code
