@@ -133,7 +133,8 @@ def test_bad_json_and_unknown_paths(url):
     assert bad.status_code == 400 and "JSON" in bad.json()["error"]
     assert httpx.get(f"{url}/nowhere").json() == {"error": "Not Found"}
     assert httpx.get(f"{url}/translate").status_code == 405
-    assert httpx.get(f"{url}/").status_code == 404  # no editor page in this package
+    page = httpx.get(f"{url}/")  # the editor page, from the package
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
 
 
 def test_normalize_reports_offsets(url):
