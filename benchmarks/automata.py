@@ -1,0 +1,104 @@
+"""pyahocorasick, as onoma's matcher uses it, against two compiled alternatives,
+ahocorasick-rs (Rust, leftmost-longest) and daachorse (Rust, double-array, charwise),
+on the corpus of ``normalize_speed.py``, whole-word filtering included.
+
+onoma's matcher asks pyahocorasick for every key ending at each position and settles
+overlaps itself (leftmost, then longest, whole words only). The two others report
+non-overlapping leftmost-longest matches, which are then filtered to whole words: a
+match inside a longer word hides any whole word that starts inside it, so their result
+can differ; the script counts the matches each finds and how many agree with onoma's.
+
+Run: ``python benchmarks/automata.py [--entries 10000] [--megabytes 20]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from normalize_speed import make_corpus, make_glossary
+
+from onoma.normalize.match import Matcher, fold_for_scan, is_word_char
+
+
+def whole_words(folded: str, spans):
+    """The ``(start, end)`` spans that are whole words of ``folded``."""
+    end_of_text = len(folded)
+    for start, end in spans:
+        if start and is_word_char(folded[start - 1]):
+            continue
+        if end < end_of_text and is_word_char(folded[end]):
+            continue
+        yield start, end
+
+
+def timed(func, runs: int = 3):
+    best, result = float("inf"), None
+    for _ in range(runs):
+        begin = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - begin)
+    return best, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--megabytes", type=float, default=20.0)
+    args = parser.parse_args()
+    import ahocorasick_rs
+    import daachorse
+
+    rng = random.Random(3)
+    glossary = make_glossary(args.entries, rng)
+    text = make_corpus(glossary, args.megabytes, rng)
+    folded = fold_for_scan(text)
+    keys = sorted({fold_for_scan(form) for entry in glossary for form in entry.forms("en")})
+
+    build_py, matcher = timed(lambda: Matcher(glossary, "en"), 1)
+    build_rs, rs = timed(
+        lambda: ahocorasick_rs.AhoCorasick(
+            keys, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        ),
+        1,
+    )
+    build_da, da = timed(
+        lambda: daachorse.CharwiseDoubleArrayAhoCorasick(
+            keys, match_kind=daachorse.MATCH_KIND_LEFTMOST_LONGEST
+        ),
+        1,
+    )
+    onoma_time, onoma_spans = timed(lambda: [(s, e) for s, e, _ in matcher.spans(text)])
+    rs_time, rs_spans = timed(
+        lambda: list(
+            whole_words(folded, ((s, e) for _, s, e in rs.find_matches_as_indexes(folded)))
+        )
+    )
+    da_time, da_spans = timed(
+        lambda: list(whole_words(folded, ((s, e) for s, e, _ in da.find(folded))))
+    )
+    reference = set(onoma_spans)
+    mb = len(text.encode("utf-8")) / 1e6
+    print(f"{args.entries:,} entries ({len(keys):,} keys), {mb:.1f} MB of text; best of 3\n")
+    print("| automaton | build | scan + whole words | MB/s | matches | agree with onoma |")
+    print("|---|---:|---:|---:|---:|---:|")
+    rows = [
+        ("pyahocorasick (onoma's matcher)", build_py, onoma_time, onoma_spans),
+        ("ahocorasick-rs leftmost-longest", build_rs, rs_time, rs_spans),
+        ("daachorse charwise leftmost-longest", build_da, da_time, da_spans),
+    ]
+    for name, build, scan, spans in rows:
+        agree = len(reference & set(spans))
+        print(
+            f"| {name} | {build:.2f} s | {scan:.2f} s | {mb / scan:.1f} | {len(spans):,} "
+            f"| {agree:,} ({agree / max(len(reference), 1):.1%}) |"
+        )
+    print(
+        f"\nratios of scan time to onoma's: ahocorasick-rs {rs_time / onoma_time:.2f}, "
+        f"daachorse {da_time / onoma_time:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
