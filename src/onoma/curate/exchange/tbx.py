@@ -29,6 +29,7 @@ from onoma.curate.ids import unique_id
 from onoma.errors import GlossaryError
 from onoma.glossary.fmt import sorted_langs
 from onoma.glossary.model import ENTRY_TYPES, LANG_CODE, Entry, Glossary
+from onoma.glossary.yamltext import MAX_NOTE
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
@@ -52,7 +53,7 @@ def write_tbx(glossary: Glossary) -> str:
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     for entry in glossary:
         _check_xml_text(entry)
-        term_entry = ET.SubElement(body, "termEntry", id=entry.id)
+        term_entry = ET.SubElement(body, "termEntry", id=xml_id(entry.id))
         ET.SubElement(term_entry, "descrip", type="subjectField").text = entry.type
         if entry.note is not None:
             ET.SubElement(term_entry, "descrip", type="definition").text = entry.note
@@ -68,6 +69,28 @@ def write_tbx(glossary: Glossary) -> str:
     ET.indent(root)
     text = ET.tostring(root, encoding="unicode").replace("\r", "&#13;")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+
+ID_PREFIX = "id-"
+"""Put before an id that cannot start an XML name (``26-commissars``): ``termEntry/@id``
+must be one. Import takes it off again."""
+
+
+def xml_id(entry_id: str) -> str:
+    """``entry_id`` as a valid XML name (NCName), reversibly (see :func:`entry_id_of`)."""
+    if (entry_id[:1].isalpha() or entry_id[:1] == "_") and not entry_id.startswith(ID_PREFIX):
+        return entry_id
+    return ID_PREFIX + entry_id
+
+
+def entry_id_of(xml_name: str) -> str:
+    """The onoma id an exported ``termEntry/@id`` stands for."""
+    rest = xml_name.removeprefix(ID_PREFIX)
+    if not xml_name.startswith(ID_PREFIX) or not rest:
+        return xml_name
+    if rest.startswith(ID_PREFIX) or not (rest[0].isalpha() or rest[0] == "_"):
+        return rest
+    return xml_name
 
 
 def _tig(lang_set: Any, term: str, status: str) -> None:
@@ -145,7 +168,7 @@ def read_tbx(data: bytes, path: Path) -> Imported:
             notes.append(f"entry {label}: no term with a language; skipped")
             continue
         untyped += "type" not in item
-        entry_id = concept.get("id") or ""
+        entry_id = entry_id_of(concept.get("id") or "")
         if not entry_id or entry_id in taken:
             new_id = unique_id(entry_id or next(iter(item["names"].values())), taken)
             notes.append(f"entry {label}: {'id repeats' if entry_id else 'no id'}; made {new_id!r}")
@@ -156,6 +179,7 @@ def read_tbx(data: bytes, path: Path) -> Imported:
             entries.append(parse_entry(item, path, 0))
         except GlossaryError as exc:
             notes.append(f"entry {label}: {exc.message}; skipped")
+    notes += _shared_terms(entries)
     if untyped:
         notes.append(
             f"{untyped} entr{'y' if untyped == 1 else 'ies'} without a subjectField type "
@@ -172,9 +196,29 @@ def read_tbx(data: bytes, path: Path) -> Imported:
     return Imported(entries, notes)
 
 
+def _shared_terms(entries: list[Entry]) -> list[str]:
+    """A note for each term that two concepts share in one language: onoma cannot tell
+    which is meant, and ``glossary lint`` reports the pair as a conflict."""
+    from onoma.lang.case import fold_case
+
+    owners: dict[tuple[str, str], list[str]] = {}
+    for entry in entries:
+        for lang, text, _field in entry.all_forms():
+            ids = owners.setdefault((lang, fold_case(text)), [])
+            if entry.id not in ids:
+                ids.append(entry.id)
+    return [
+        f"term {key[1]!r} ({key[0]}) is in {len(ids)} concepts: {', '.join(ids)}; "
+        "glossary lint reports it until one keeps it"
+        for key, ids in owners.items()
+        if len(ids) > 1
+    ]
+
+
 def _read_concept(concept: Any, unmapped: Counter[str], notes: list[str], number: int) -> dict:
     item: dict[str, Any] = {"names": {}}
     variants: dict[str, list[str]] = {}
+    term_notes: list[str] = []
     for child in concept:
         tag = _local(child.tag)
         if tag in ("descrip", "descripGrp"):
@@ -192,12 +236,22 @@ def _read_concept(concept: Any, unmapped: Counter[str], notes: list[str], number
                 unmapped[f"descrip {kind}"] += 1
         elif tag == "note" and _text(child).removeprefix("onoma:") in FLAGS:
             item[_text(child).removeprefix("onoma:")] = True
+        elif tag == "note" and _text(child).strip():
+            term_notes.append(" ".join(_text(child).split()))
         elif tag in ("langSet", "langSec"):
-            _read_lang_set(child, item["names"], variants, unmapped, notes, concept, number)
+            term_notes += _read_lang_set(
+                child, item["names"], variants, unmapped, notes, concept, number
+            )
         else:
             unmapped[tag] += 1
     if variants:
         item["variants"] = variants
+    if term_notes:
+        note = "\n".join([*([item["note"]] if "note" in item else []), *term_notes])
+        if len(note) <= MAX_NOTE:
+            item["note"] = note
+        else:
+            unmapped["term note (the entry's note would pass 10,000 characters)"] += len(term_notes)
     return item
 
 
@@ -209,10 +263,16 @@ def _read_lang_set(
     notes: list[str],
     concept: Any,
     number: int,
-) -> None:
+) -> list[str]:
+    """Read one language's terms into ``names`` and ``variants``; returns the term-level
+    notes, each as ``lang 'term': note``, for the entry's note."""
     terms: list[tuple[str, str | None]] = []
+    term_notes: list[tuple[str, str]] = []
     for tig in lang_set:
         tag = _local(tig.tag)
+        if tag == "note" and _text(tig).strip():
+            term_notes.append(("", " ".join(_text(tig).split())))
+            continue
         if tag not in ("tig", "ntig", "termSec"):
             unmapped[f"{tag} in langSet"] += 1
             continue
@@ -221,9 +281,21 @@ def _read_lang_set(
             unmapped[f"{tag} without term"] += 1
             continue
         status = None
-        for note in tig.iter():
-            if _local(note.tag) == "termNote" and note.get("type") == "administrativeStatus":
-                status = _text(note).strip()
+        for field in tig.iter():
+            kind = _local(field.tag)
+            if field is tig or field is term or kind == "term":
+                continue
+            if kind == "termNote" and field.get("type") == "administrativeStatus":
+                status = _text(field).strip()
+            elif kind == "note" and _text(field).strip():
+                term_notes.append((_text(term).strip(), _text(field).strip()))
+            elif kind == "termNote" and (field.get("type"), _text(field)) == (
+                "partOfSpeech",
+                "properNoun",
+            ):
+                continue  # what onoma writes for every term: names are proper nouns
+            elif kind not in ("termGrp", "termNoteGrp", "descripGrp", "admin"):
+                unmapped[f"term {kind} {field.get('type') or ''}".rstrip()] += 1
         raw = _text(term)
         text = " ".join(raw.split())
         if text != raw:
@@ -242,7 +314,7 @@ def _read_lang_set(
     if not LANG_CODE.match(lang):
         what = f"language {lang!r}" if lang else "no language"
         notes.append(f"entry {label}: {len(terms)} terms with {what} skipped")
-        return
+        return []
     preferred = [t for t, s in terms if s is not None and s.startswith("preferred")]
     plain = [t for t, s in terms if s is None]
     first = (preferred + plain)[:1]
@@ -253,3 +325,4 @@ def _read_lang_set(
             names[lang] = text
         else:
             variants.setdefault(lang, []).append(text)
+    return [f"{lang} {term!r}: {note}" if term else f"{lang}: {note}" for term, note in term_notes]
