@@ -41,6 +41,9 @@ class ServeSettings:
     debug: bool = False
     cors: tuple[str, ...] = ()
     """Origins allowed to call the server from a browser page (none: CORS off)."""
+    max_decoding_length: int | None = None
+    """Most tokens per translated sentence (None: CTranslate2's default); bounds the time
+    one request can take."""
     static_dir: Path | None = None
     """Where the editor page lives; None: the package's ``static`` folder."""
 
@@ -56,7 +59,7 @@ class Api:
     def __init__(self, settings: ServeSettings) -> None:
         self.settings = settings
         self.limits = settings.limits
-        self.engine = eng.Engine(settings.glossary)
+        self.engine = eng.Engine(settings.glossary, settings.max_decoding_length)
 
     async def _params(self, request: Request, *, guarded: bool = True) -> dict[str, Any]:
         params = await parameters(request, self.limits.max_body)

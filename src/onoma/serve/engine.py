@@ -60,6 +60,8 @@ class Engine:
     """The shared models and glossary of one server."""
 
     settings: GlossarySettings = field(default_factory=GlossarySettings)
+    max_decoding_length: int | None = None
+    """Most tokens the model writes per sentence (None: CTranslate2's default)."""
     _glossary: Glossary | None = None
     _normalizers: dict[tuple[str, bool], Normalizer] = field(default_factory=dict)
     _translators: dict[tuple[str, str], tuple[Translator, threading.Lock]] = field(
@@ -100,7 +102,13 @@ class Engine:
             if found is None:
                 from onoma.translation.api import Translator
 
-                found = (Translator(target, source=source, glossary=glossary), threading.Lock())
+                translator = Translator(
+                    target,
+                    source=source,
+                    glossary=glossary,
+                    max_decoding_length=self.max_decoding_length,
+                )
+                found = (translator, threading.Lock())
                 self._translators[(source, target)] = found
             return found
 

@@ -32,64 +32,77 @@ VOID = frozenset(
 
 
 class _Pieces(HTMLParser):
-    """Splits HTML into ``(text, translatable)`` pieces in document order."""
+    """Records where each construct starts and whether it is translatable text.
 
-    def __init__(self) -> None:
+    The pieces are cut from the input at those offsets, so whatever the parser makes of
+    broken markup, joining them gives the input back."""
+
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
-        self.pieces: list[tuple[str, bool]] = []
+        self.html = html
+        self.line_starts = [0]
+        for line in html.splitlines(keepends=True):
+            self.line_starts.append(self.line_starts[-1] + len(line))
+        self.starts: list[tuple[int, bool]] = []
         self.open: list[str] = []
 
-    def _markup(self) -> None:
-        self.pieces.append((self.get_starttag_text() or "", False))
+    def _mark(self, translatable: bool = False) -> None:
+        line, column = self.getpos()
+        self.starts.append((self.line_starts[line - 1] + column, translatable))
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        self._markup()
+        self._mark()
         if tag not in VOID:
             self.open.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self._markup()
+        self._mark()
 
     def handle_endtag(self, tag: str) -> None:
-        self.pieces.append((f"</{tag}>", False))
+        self._mark()
         if tag in self.open:
             while self.open and self.open.pop() != tag:
                 pass
 
     def handle_data(self, data: str) -> None:
         kept = any(tag in KEEP_INSIDE for tag in self.open)
-        self.pieces.append((data, not kept and any(c.isalpha() for c in data)))
+        self._mark(not kept and any(c.isalpha() for c in data))
 
     def handle_entityref(self, name: str) -> None:
-        self.pieces.append((f"&{name};", False))
+        self._mark()
 
     def handle_charref(self, name: str) -> None:
-        self.pieces.append((f"&#{name};", False))
+        self._mark()
 
     def handle_comment(self, data: str) -> None:
-        self.pieces.append((f"<!--{data}-->", False))
+        self._mark()
 
     def handle_decl(self, decl: str) -> None:
-        self.pieces.append((f"<!{decl}>", False))
+        self._mark()
 
     def handle_pi(self, data: str) -> None:
-        self.pieces.append((f"<?{data}>", False))
+        self._mark()
 
     def unknown_decl(self, data: str) -> None:
-        self.pieces.append((f"<![{data}]>", False))
+        self._mark()
 
 
 def split_html(html: str) -> list[tuple[str, bool]]:
     """The pieces of ``html``: markup and kept text (False), translatable text (True).
 
     Joining the texts gives ``html`` back."""
-    parser = _Pieces()
+    parser = _Pieces(html)
     parser.feed(html)
     parser.close()
-    rawdata = getattr(parser, "rawdata", "")
-    if rawdata:  # an unfinished tag at the end: keep it as it is
-        parser.pieces.append((rawdata, False))
-    return parser.pieces
+    starts = sorted(dict(parser.starts).items())  # one flag per offset, in order
+    if not starts or starts[0][0] != 0:
+        starts.insert(0, (0, False))
+    ends = [start for start, _ in starts[1:]] + [len(html)]
+    return [
+        (html[start:end], translatable)
+        for (start, translatable), end in zip(starts, ends, strict=True)
+        if end > start
+    ]
 
 
 def translate_html(html: str, translate: Callable[[list[str]], list[str]]) -> str:

@@ -4,7 +4,8 @@
 runs ``uvicorn.run("onoma.serve.run:app_from_environment", factory=True, …)``: each
 worker process (``--workers N``) then builds its own application, glossary and models.
 The JSON object's keys: ``paths`` (glossary files), ``builtin``, ``style``, ``api_keys``
-(a list), ``char_limit``, ``req_limit`` (per minute), ``debug``, ``cors`` (origins).
+(a list), ``char_limit``, ``req_limit`` (per minute), ``debug``, ``cors`` (origins) and
+``max_decoding_length`` (tokens per sentence).
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ def settings_from_json(text: str) -> ServeSettings:
         RateLimiter(int(data.get("req_limit", 0))),
     )
     return ServeSettings(
-        glossary, limits, debug=bool(data.get("debug")), cors=tuple(data.get("cors", ()))
+        glossary,
+        limits,
+        debug=bool(data.get("debug")),
+        cors=tuple(data.get("cors", ())),
+        max_decoding_length=data.get("max_decoding_length"),
     )
 
 
