@@ -147,6 +147,19 @@ def test_normalize_reports_offsets(url):
     assert change["new"] == load_glossaries().get("shushi").names["en"]
 
 
+def test_a_request_can_ask_for_a_naming_style(url):
+    text = "Officials in Stepanakert and Khankendi."
+    default = httpx.post(f"{url}/normalize", json={"text": text}).json()
+    styled = httpx.post(
+        f"{url}/normalize", json={"text": text, "style": "azerbaijani-press"}
+    ).json()
+    expected = load_glossaries(style="azerbaijani-press").get("stepanakert").names["en"]
+    assert styled["text"] == f"Officials in {expected} and {expected}."
+    assert styled["text"] != default["text"]
+    bad = httpx.post(f"{url}/normalize", json={"text": text, "style": "nowhere"})
+    assert bad.status_code == 400 and "unknown style 'nowhere'" in bad.json()["error"]
+
+
 def test_translit_and_glossary_search(url):
     got = httpx.post(f"{url}/translit", json={"text": "Հովհաննիսյան", "to": "latn"})
     assert got.json() == {"text": "Hovhannisyan"}

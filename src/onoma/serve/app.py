@@ -27,7 +27,7 @@ from onoma.serve.detect import detect_language
 from onoma.serve.limits import ApiError, Limits
 from onoma.serve.markup import translate_html
 from onoma.serve.middleware import add_middleware
-from onoma.serve.requests import flag, parameters, text_param
+from onoma.serve.requests import flag, parameters, style_param, text_param
 
 log = logging.getLogger("onoma.serve")
 
@@ -97,8 +97,9 @@ class Api:
             else [eng.check_language(source, "source")] * len(items)
         )
         want_report = flag(params.get("report"))
+        style = style_param(params)
         results = await run_in_threadpool(
-            self._translate_items, items, sources, target, kind == "html", want_report
+            self._translate_items, items, sources, target, kind == "html", want_report, style
         )
         texts = [text for text, _ in results]
         body: dict[str, Any] = {"translatedText": texts if isinstance(q, list) else texts[0]}
@@ -113,7 +114,13 @@ class Api:
         return JSONResponse(body)
 
     def _translate_items(
-        self, items: list[str], sources: list[str], target: str, html: bool, report: bool
+        self,
+        items: list[str],
+        sources: list[str],
+        target: str,
+        html: bool,
+        report: bool,
+        style: str | None = None,
     ) -> list[tuple[str, dict[str, Any] | None]]:
         out = []
         for item, source in zip(items, sources, strict=True):
@@ -121,19 +128,19 @@ class Api:
                 out.append((item, None))
                 continue
             if html:
-                out.append(self._translate_html(item, source, target, report))
+                out.append(self._translate_html(item, source, target, report, style))
                 continue
-            (result,) = self.engine.translate([item], source, target, markdown=False)
+            (result,) = self.engine.translate([item], source, target, markdown=False, style=style)
             out.append((result.text, result.report.as_dict() if report else None))
         return out
 
     def _translate_html(
-        self, html: str, source: str, target: str, report: bool
+        self, html: str, source: str, target: str, report: bool, style: str | None = None
     ) -> tuple[str, dict[str, Any] | None]:
         found: list[dict[str, Any]] = []
 
         def nodes(texts: list[str]) -> list[str]:
-            done = self.engine.translate(texts, source, target, markdown=False)
+            done = self.engine.translate(texts, source, target, markdown=False, style=style)
             found.extend(r.report.as_dict() for r in done)
             return [r.text for r in done]
 
@@ -185,7 +192,10 @@ class Api:
         lang = eng.check_language(params.get("lang") or "en", "lang")
         self._count(request, [text])
         fuzzy = flag(params.get("fuzzy"))
-        return JSONResponse(await run_in_threadpool(self.engine.normalize, text, lang, fuzzy))
+        style = style_param(params)
+        return JSONResponse(
+            await run_in_threadpool(self.engine.normalize, text, lang, fuzzy, style)
+        )
 
     async def translit(self, request: Request) -> Response:
         from onoma.translit import TranslitError, transliterate
@@ -215,7 +225,7 @@ class Api:
         return JSONResponse({"query": query, "entries": hits})
 
     async def health(self, request: Request) -> Response:
-        loaded = sorted(f"{s}-{t}" for s, t in self.engine._translators)
+        loaded = sorted({f"{s}-{t}" for _style, s, t in self.engine._translators})
         return JSONResponse({"status": "ok", "models": loaded})
 
 

@@ -62,43 +62,54 @@ class Engine:
     settings: GlossarySettings = field(default_factory=GlossarySettings)
     max_decoding_length: int | None = None
     """Most tokens the model writes per sentence (None: CTranslate2's default)."""
-    _glossary: Glossary | None = None
-    _normalizers: dict[tuple[str, bool], Normalizer] = field(default_factory=dict)
-    _translators: dict[tuple[str, str], tuple[Translator, threading.Lock]] = field(
+    _glossaries: dict[str | None, Glossary] = field(default_factory=dict)
+    _normalizers: dict[tuple[str | None, str, bool], Normalizer] = field(default_factory=dict)
+    _translators: dict[tuple[str | None, str, str], tuple[Translator, threading.Lock]] = field(
         default_factory=dict
     )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def glossary(self) -> Glossary:
-        """The glossary, loaded on first use (:class:`~onoma.errors.OnomaError` if bad)."""
+        """The server's glossary (its --style), loaded on first use."""
+        return self.glossary_for(None)
+
+    def glossary_for(self, style: str | None) -> Glossary:
+        """The glossary with the naming style ``style`` (None: the server's --style),
+        loaded on first use and kept (:class:`~onoma.errors.OnomaError` if bad)."""
         with self._lock:
-            if self._glossary is None:
+            found = self._glossaries.get(style)
+            if found is None:
                 from onoma.glossary import load_glossaries
 
                 s = self.settings
-                self._glossary = load_glossaries(list(s.paths), builtin=s.builtin, style=s.style)
-            return self._glossary
+                chosen = style if style is not None else s.style
+                found = load_glossaries(list(s.paths), builtin=s.builtin, style=chosen)
+                self._glossaries[style] = found
+            return found
 
-    def normalizer(self, lang: str, fuzzy: bool) -> Normalizer:
-        """The shared normalizer for ``lang``."""
-        glossary = self.glossary
+    def normalizer(self, lang: str, fuzzy: bool, style: str | None = None) -> Normalizer:
+        """The shared normalizer for ``lang`` (and a naming style)."""
+        glossary = self.glossary_for(style)
         with self._lock:
-            found = self._normalizers.get((lang, fuzzy))
+            found = self._normalizers.get((style, lang, fuzzy))
             if found is None:
                 from onoma.normalize.core import Normalizer
 
                 found = Normalizer(glossary, lang, fuzzy=fuzzy, suggest=True)
-                self._normalizers[(lang, fuzzy)] = found
+                self._normalizers[(style, lang, fuzzy)] = found
             return found
 
-    def translator(self, source: str, target: str) -> tuple[Translator, threading.Lock]:
-        """The shared translator for the pair, and the lock to hold while using it.
+    def translator(
+        self, source: str, target: str, style: str | None = None
+    ) -> tuple[Translator, threading.Lock]:
+        """The shared translator for the pair (and a naming style), and the lock to hold
+        while using it.
 
         Raises :class:`~onoma.translation.engine.MissingModelError` for a missing model."""
-        glossary = self.glossary
+        glossary = self.glossary_for(style)
         with self._lock:
-            found = self._translators.get((source, target))
+            found = self._translators.get((style, source, target))
             if found is None:
                 from onoma.translation.api import Translator
 
@@ -109,18 +120,28 @@ class Engine:
                     max_decoding_length=self.max_decoding_length,
                 )
                 found = (translator, threading.Lock())
-                self._translators[(source, target)] = found
+                self._translators[(style, source, target)] = found
             return found
 
-    def translate(self, texts: list[str], source: str, target: str, *, markdown: bool) -> list:
+    def translate(
+        self,
+        texts: list[str],
+        source: str,
+        target: str,
+        *,
+        markdown: bool,
+        style: str | None = None,
+    ) -> list:
         """Each text translated (a :class:`~onoma.translation.api.TranslationResult`)."""
-        translator, lock = self.translator(source, target)
+        translator, lock = self.translator(source, target, style)
         with lock:
             return [translator.translate(text, markdown=markdown) for text in texts]
 
-    def normalize(self, text: str, lang: str, fuzzy: bool) -> dict[str, Any]:
+    def normalize(
+        self, text: str, lang: str, fuzzy: bool, style: str | None = None
+    ) -> dict[str, Any]:
         """``POST /normalize``'s answer: the text, its changes and the suggestions."""
-        result = self.normalizer(lang, fuzzy).normalize(text)
+        result = self.normalizer(lang, fuzzy, style).normalize(text)
         changes = [
             {
                 "start": start,

@@ -102,3 +102,19 @@ def text_param(params: dict[str, Any], name: str, *, required: bool = True) -> s
     if not isinstance(value, str):
         raise ApiError(400, f"Invalid request: {name} must be a string")
     return value
+
+
+def style_param(params: dict[str, Any]) -> str | None:
+    """The ``style`` parameter: a built-in naming style (``GET /styles``), or None for the
+    server's own; ApiError 400 for an unknown one."""
+    from onoma.glossary.load import style_names
+
+    style = params.get("style")
+    if style in (None, ""):
+        return None
+    names = style_names()
+    if not isinstance(style, str) or style not in names:
+        raise ApiError(
+            400, f"Invalid request: unknown style {style!r} (styles: {', '.join(names)})"
+        )
+    return style
