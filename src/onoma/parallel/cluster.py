@@ -17,7 +17,7 @@ from onoma.parallel.work import ReadSource
 
 R = TypeVar("R")
 
-CONNECT_TIMEOUT = "10s"
+CONNECT_TIMEOUT = "5s"
 
 
 def connect(address: str) -> Any:
@@ -26,9 +26,7 @@ def connect(address: str) -> Any:
     try:
         from distributed import Client
     except ImportError:
-        raise OnomaError(
-            "--dask needs Dask distributed: pip install 'onoma[dask]'"
-        ) from None
+        raise OnomaError("--dask needs Dask distributed: pip install 'onoma[dask]'") from None
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as exc:
@@ -65,7 +63,9 @@ def run_dask(
     from distributed import as_completed
 
     items = read_sources(sources) if transfer else list(sources)
-    futures = client.map(work, [spec] * len(items), items, retries=1, pure=False)
+    with client.as_current():
+        futures = client.map(work, [spec] * len(items), items, retries=1, pure=False)
+        done = as_completed(futures)
 
     def result(future, i: int) -> R:
         item = items[i]
@@ -78,9 +78,7 @@ def run_dask(
         return value
 
     try:
-        yield from in_order(
-            futures, as_completed(futures), result, on_done, key=lambda f: f.key
-        )
+        yield from in_order(futures, done, result, on_done, key=lambda f: f.key)
     except BaseException:
         client.cancel(futures)
         raise
