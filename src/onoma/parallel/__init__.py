@@ -9,7 +9,8 @@ in one process. Dask is imported only by the functions that use it.
 
 from __future__ import annotations
 
+from onoma.parallel.bags import normalize_bag, translate_bag
 from onoma.parallel.pool import usable_cores
 from onoma.parallel.work import NormalizeSpec, TranslateSpec
 
-__all__ = ["NormalizeSpec", "TranslateSpec", "usable_cores"]
+__all__ = ["NormalizeSpec", "TranslateSpec", "normalize_bag", "translate_bag", "usable_cores"]
