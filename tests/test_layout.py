@@ -24,6 +24,7 @@ LAYERS = {
     "onoma.translation": 4,
     "onoma.parallel": 5,
     "onoma.cli": 6,
+    "onoma.dask": 6,
     "onoma.serve": 6,
 }
 """Layer of each top-level part of onoma: a module may import its own part and any part

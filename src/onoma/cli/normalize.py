@@ -22,9 +22,15 @@ from onoma.cli.common import (
     hint_if_terminal,
     language_code,
     load_glossary,
-    progress,
     require_forms,
     show_diff,
+)
+from onoma.cli.workers import (
+    DaskOption,
+    DaskTransferOption,
+    JobsOption,
+    Workers,
+    normalize_outcomes,
 )
 from onoma.errors import OnomaError
 
@@ -73,6 +79,9 @@ def normalize(
         typer.Option("--fuzzy", help="Also replace likely variants that no entry lists."),
     ] = False,
     extensions: ExtensionsOption = ".txt,.md",
+    jobs: JobsOption = None,
+    dask: DaskOption = None,
+    dask_transfer: DaskTransferOption = False,
 ) -> None:
     """Replace every listed variant of a name with the glossary's curated spelling.
 
@@ -101,8 +110,13 @@ def normalize(
         fail(f"no {extensions} files found in {', '.join(map(str, paths or []))}")
     single = len(sources) == 1 and not sources[0].is_dir
     hint_if_terminal(any(source.is_stdin for source in sources))
-    for source in progress(sources, "Normalizing"):
-        outcome = run.process(source)
+    from onoma.parallel.work import NormalizeSpec, absolute
+
+    spec = NormalizeSpec(
+        absolute(glossary), not no_builtin, lang, fuzzy, in_place, diff, style=style
+    )
+    workers = Workers(jobs, dask, dask_transfer)
+    for source, outcome in normalize_outcomes(run, sources, spec, workers):
         if outcome.error:
             error(outcome.error)
             continue

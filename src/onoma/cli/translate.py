@@ -25,6 +25,7 @@ from onoma.cli.common import (
     progress_bar,
     split_list,
 )
+from onoma.cli.workers import DaskOption, DaskTransferOption, JobsOption, Workers
 from onoma.errors import OnomaError
 from onoma.translation.engine import DEFAULT_BEAM_SIZE
 
@@ -108,6 +109,9 @@ def translate(
             show_default=False,
         ),
     ] = None,
+    jobs: JobsOption = None,
+    dask: DaskOption = None,
+    dask_transfer: DaskTransferOption = False,
 ) -> None:
     """Translate articles offline with Argos Translate packages, names intact.
 
@@ -129,20 +133,68 @@ def translate(
             load_glossary(glossary, no_builtin, style),
             normalize=not no_normalize,
             beam_size=beam_size,
-            protect=[n for value in protect_names or [] for n in split_list(value)],
+            protect=(protect := [n for value in protect_names or [] for n in split_list(value)]),
         )
         load_seconds = time.perf_counter() - started
         if out_dir is not None:
             _make_out_dir(out_dir)
     hint_if_terminal(any(src.is_stdin for src in sources))
     run = TranslateRun(source, translators, out_dir=out_dir, to_stdout=to_stdout)
-    _translate_all(run, sources, echo=to_stdout and not json_report)
+    echo = to_stdout and not json_report
+    if not _in_workers(
+        run,
+        sources,
+        Workers(jobs, dask, dask_transfer),
+        glossary,
+        no_builtin,
+        protect,
+        beam_size,
+        not no_normalize,
+        out_dir,
+        to_stdout,
+        style,
+    ):
+        _translate_all(run, sources, echo=echo)
     if json_report:
         typer.echo(run.json_report(load_seconds, time.perf_counter() - started))
     else:
         typer.echo(run.summary(), err=True)
     if run.errors:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _in_workers(
+    run: TranslateRun,
+    sources: list[Source],
+    workers: Workers,
+    glossary: list[Path] | None,
+    no_builtin: bool,
+    protect: list[str],
+    beam_size: int,
+    normalize: bool,
+    out_dir: Path | None,
+    to_stdout: bool,
+    style: str | None = None,
+) -> bool:
+    """Translate in worker processes or on Dask (see :mod:`onoma.cli.workers`); False
+    when the sources are better translated in this process."""
+    from onoma.cli.workers import translate_in_workers
+    from onoma.parallel.work import TranslateSpec, absolute
+
+    spec = TranslateSpec(
+        tuple(run.targets),
+        run.source,
+        absolute(glossary),
+        not no_builtin,
+        normalize,
+        beam_size,
+        tuple(protect),
+        str(out_dir) if out_dir is not None else None,
+        to_stdout=to_stdout,
+        style=style,
+    )
+    show = lambda path, output: _show(path, output, echo=False)  # noqa: E731
+    return translate_in_workers(run, sources, spec, workers, show)
 
 
 def _targets(to: str, source: str) -> list[str]:
