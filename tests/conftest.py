@@ -24,6 +24,25 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def pkgs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty packages folder, and an index URL where nothing listens."""
+    root = tmp_path / "pkgs"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", f"http://127.0.0.1:{closed_port()}/")
+    monkeypatch.delenv("SNAP", raising=False)
+    return root
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

@@ -35,22 +35,6 @@ from onoma.translation.packages import PackageError
 runner = CliRunner()
 
 
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def pkgs(tmp_path, monkeypatch) -> Path:
-    """An empty packages folder, and an index URL where nothing listens."""
-    root = tmp_path / "pkgs"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root))
-    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", f"http://127.0.0.1:{closed_port()}/")
-    monkeypatch.delenv("SNAP", raising=False)
-    return root
-
-
 @pytest.fixture
 def installed(pkgs, tmp_path) -> dict:
     """Two installed packages (en→ru 1.0 and en→az 1.1), and the folder's snapshot."""

@@ -5,8 +5,6 @@ plan for a set of pairs (through English, OPUS-MT for Armenian), ``models urls``
 from __future__ import annotations
 
 import json
-import socket
-from pathlib import Path
 
 import pytest
 from package_files import build_package, write_zip
@@ -18,17 +16,6 @@ from onoma.translation import index as ix
 from onoma.translation import packages as pk
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def pkgs(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "pkgs"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", f"http://127.0.0.1:{port}/")
-    return root
 
 
 def test_the_snapshot_is_the_argos_index_with_links():

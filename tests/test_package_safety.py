@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import zipfile
 from pathlib import Path
 
@@ -33,17 +32,6 @@ from onoma.translation.opus_mt import import_opus_mt
 from onoma.translation.packages import PackageError
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def pkgs(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "pkgs"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(root))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", f"http://127.0.0.1:{port}/")
-    return root
 
 
 def _bomb(path: Path, members: int, size: int) -> Path:
