@@ -13,8 +13,8 @@ Trados import. One ``termEntry`` per entry (``id`` = entry id):
 Import also reads TBX v3 (``conceptEntry``/``langSec``/``termSec``) and ``ntig``. A
 preferred term (or the first term without a status) is the name; the other terms,
 admitted or deprecated, are variants. What has no place in a glossary entry is counted
-and reported. Files that declare entities are refused before parsing (no billion
-laughs); ElementTree never fetches external DTDs.
+and reported. A DTD internal subset or an entity declaration is refused by the parser
+itself, in any encoding (no billion laughs, no injected text); no external DTD is fetched.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 FLAGS = ("case_sensitive", "review")
 _XML_BAD = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ENTITY = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -100,24 +99,95 @@ def _text(element: Any) -> str:
 
 
 def parse_xml(data: bytes, path: Path) -> Any:
-    """Parse XML safely: UTF-8 or UTF-16 only, entity declarations refused."""
-    import xml.etree.ElementTree as ET
+    """Parse XML with expat, refusing a DTD internal subset or any entity declaration.
 
-    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    The refusal happens inside the parser (expat handlers raise), so no encoding trick
+    hides it: the text is decoded first (BOM, the UTF-16/UTF-32 byte patterns of XML
+    appendix F, or the declared encoding) and expat reads it as UTF-8.
+    """
+    import xml.etree.ElementTree as ET
+    from xml.parsers import expat
+
+    text = _decode_xml(data, path)
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate("utf-8", "}")
+
+    def refuse(what: str) -> None:
+        raise ExchangeError(f"{path}: the file {what}; refused for safety (no entity expansion)")
+
+    def doctype(_name: str, _system: str | None, _public: str | None, internal: int) -> None:
+        if internal:
+            refuse("has a DTD internal subset (<!DOCTYPE … [ … ]>)")
+
+    def entity(name: str, *_rest: Any) -> None:
+        refuse(f"declares the entity {name!r} (<!ENTITY>)")
+
+    def skipped(name: str, _parameter: int) -> None:
+        refuse(f"refers to the entity {name!r}, which only an external DTD could define")
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        builder.start(_clark(tag), {_clark(k): v for k, v in attributes.items()})
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.SkippedEntityHandler = skipped
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda tag: builder.end(_clark(tag))
+    parser.CharacterDataHandler = builder.data
+    parser.buffer_text = True
     try:
-        text = data.decode(encoding)
+        parser.Parse(_DECLARATION.sub("", text, count=1).encode("utf-8"), True)
+    except expat.ExpatError as exc:
+        raise ExchangeError(
+            f"{path}:{exc.lineno}: not well-formed XML (column {exc.offset + 1}: "
+            f"{expat.ErrorString(exc.code)})"
+        ) from None
+    return builder.close()
+
+
+def _clark(name: str) -> str:
+    """expat's ``uri}local`` as ElementTree's ``{uri}local``."""
+    return "{" + name if "}" in name else name
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+)
+_DECLARED = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def _sniff_encoding(data: bytes) -> str:
+    """The encoding of an XML document, as XML 1.0 appendix F detects it."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4]
+    if len(head) == 4:
+        if head[:3] == b"\0\0\0" and head[3]:
+            return "utf-32-be"
+        if head[0] and head[1:] == b"\0\0\0":
+            return "utf-32-le"
+        if head[0] == 0 and head[1] and head[2] == 0:
+            return "utf-16-be"
+        if head[0] and head[1] == 0 and head[3] == 0:
+            return "utf-16-le"
+    declared = _DECLARED.match(data.lstrip()[:200])
+    return declared.group(1).decode("ascii").lower() if declared else "utf-8"
+
+
+def _decode_xml(data: bytes, path: Path) -> str:
+    encoding = _sniff_encoding(data)
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise ExchangeError(f"{path}: unknown encoding {encoding!r} declared") from None
     except UnicodeDecodeError as exc:
         raise ExchangeError(f"{path}: not {encoding} text (byte {exc.start})") from None
-    if _ENTITY.search(text):
-        raise ExchangeError(
-            f"{path}: the file declares entities (<!ENTITY or a DOCTYPE [...] subset); "
-            "refused for safety"
-        )
-    try:
-        return ET.fromstring(_DECLARATION.sub("", text, count=1).encode("utf-8"))
-    except ET.ParseError as exc:
-        line, column = exc.position
-        raise ExchangeError(f"{path}:{line}: not well-formed XML (column {column + 1})") from None
 
 
 _TRIMMED, _EMPTY = "\0trimmed", "\0empty"  # counted with the unmapped fields, reported apart
