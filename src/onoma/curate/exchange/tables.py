@@ -38,6 +38,51 @@ def split_variants(cell: str) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", part, flags=re.DOTALL) for part in parts]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(cell: str) -> str:
+    """The cell with a leading apostrophe if a spreadsheet would read it as a formula.
+
+    OWASP's CSV-injection rule: ``= + - @`` TAB CR at the start. Names that really start
+    with ``-`` or ``+`` are escaped too (a spreadsheet would still evaluate them);
+    spreadsheets show the apostrophe as a text marker, and :func:`unescape_formula` removes
+    it on import. A cell that already starts with an apostrophe before one of those (or
+    before another apostrophe) gets one more, so every cell round-trips.
+    """
+    if cell.startswith(_FORMULA_START) or unescape_formula(cell) != cell:
+        return "'" + cell
+    return cell
+
+
+def unescape_formula(cell: str) -> str:
+    """Undo :func:`escape_formula`: drop an apostrophe before ``= + - @`` TAB CR or ``'``."""
+    if cell.startswith("'") and cell[1:2] and cell[1:2] in (*_FORMULA_START, "'"):
+        return cell[1:]
+    return cell
+
+
+def _unescape_cells(row: list[str], line: int, formulas: list[int]) -> list[str]:
+    """Cells as onoma wrote them; lines with a cell a spreadsheet would run go to formulas."""
+    if any(cell.startswith(("=", "@")) for cell in row) or any(
+        cell[:1] in "+-" and cell[1:2] and not cell[1].isalpha() for cell in row
+    ):
+        formulas.append(line)
+    return [unescape_formula(cell) for cell in row]
+
+
+def _formula_note(path: Path, formulas: list[int]) -> list[str]:
+    if not formulas:
+        return []
+    lines = ", ".join(map(str, formulas[:5])) + (
+        f" and {len(formulas) - 5} more" if len(formulas) > 5 else ""
+    )
+    return [
+        f"{path}: {len(formulas)} row{'s' * (len(formulas) != 1)} with a cell a spreadsheet "
+        f"would run as a formula (=, @, + or - before a non-letter), kept as text: line {lines}"
+    ]
+
+
 def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
     """The rows of CSV text with the line each starts on; malformed CSV (a quote left
     open, a field over the csv module's size limit…) raises ExchangeError at file:line."""
@@ -58,7 +103,9 @@ def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def _csv_text(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [escape_formula(cell) for cell in row] for row in rows
+    )
     return buffer.getvalue()
 
 
@@ -183,9 +230,11 @@ def read_csv(text: str, path: Path) -> Imported:
     notes: list[str] = []
     entries: list[Entry] = []
     taken: set[str] = set()
-    for line, row in rows:
-        if not any(cell.strip() for cell in row):
+    formulas: list[int] = []
+    for line, raw_row in rows:
+        if not any(cell.strip() for cell in raw_row):
             continue
+        row = _unescape_cells(raw_row, line, formulas)
         if len(row) > len(header):
             extra = len(row) - len(header)
             notes.append(f"{path}:{line}: {extra} cell{'s' * (extra != 1)} past the header ignored")
@@ -228,7 +277,7 @@ def read_csv(text: str, path: Path) -> Imported:
             entries.append(parse_entry(item, path, line))
         except GlossaryError as exc:
             raise GlossaryError(path, exc.message, line) from None
-    return Imported(entries, notes)
+    return Imported(entries, notes + _formula_note(path, formulas))
 
 
 def read_google_csv(text: str, path: Path) -> Imported:
@@ -242,7 +291,9 @@ def read_google_csv(text: str, path: Path) -> Imported:
     preferred = "en" if "en" in langs else (langs[0] if langs else "")
     entries, notes, taken = [], [], set()
     pos_rows = 0
-    for line, row in rows:
+    formulas: list[int] = []
+    for line, raw_row in rows:
+        row = _unescape_cells(raw_row, line, formulas)
         cells = dict(zip(header, row, strict=False))
         names = {lang: cells[lang] for lang in langs if cells.get(lang, "").strip()}
         if not names:
@@ -258,7 +309,7 @@ def read_google_csv(text: str, path: Path) -> Imported:
         notes.append("ids made from the names; every type set to 'other'")
     if pos_rows:
         notes.append(f"pos column not mapped ({pos_rows} row{'s' * (pos_rows != 1)})")
-    return Imported(entries, notes)
+    return Imported(entries, notes + _formula_note(path, formulas))
 
 
 def read_tsv(text: str, path: Path, source: str, target: str) -> Imported:
