@@ -182,14 +182,23 @@ def lint_errors(path: Path, entry_id: str) -> list[str]:
 
 
 def test_add_appends_and_keeps_the_rest(people):
-    result = run("add", "Grigoryan", "--type", "person", "-g", str(people))
+    result = run("add", "Zakaryan", "--type", "person", "-g", str(people))
     assert result.exit_code == 0, result.output
     assert people.read_text(encoding="utf-8") == PEOPLE + (
-        "\n- id: grigoryan\n  type: person\n  names:\n    en: Grigoryan\n"
-        "    hy: Գրիգորյան\n    ru: Григорян\n    az: Grigoryan\n  review: true\n"
+        "\n- id: zakaryan\n  type: person\n  names:\n    en: Zakaryan\n"
+        "    hy: Զակարյան\n    ru: Закарян\n  review: true\n"
     )
-    assert result.stderr == f"added 'grigoryan' to {people} (review: true).\n"
-    assert lint_errors(people, "grigoryan") == []
+    assert "warning: no az form" in result.stderr
+    assert lint_errors(people, "zakaryan") == []
+
+
+def test_add_inserts_where_fmt_puts_it(tmp_path):
+    path = tmp_path / "g.yaml"
+    for name in ("Zzvan", "Aabik", "Mmor"):
+        assert run("add", name, "-t", "place", "-g", str(path), "--no-builtin").exit_code == 0
+    assert [e.id for e in load_file(path).entries] == ["aabik", "mmor", "zzvan"]
+    assert run("fmt", "--check", str(path)).exit_code == 0
+    assert all("az" not in e.names for e in load_file(path).entries)
 
 
 def test_add_goes_through_english_for_missing_pairs(tmp_path):
@@ -200,8 +209,11 @@ def test_add_goes_through_english_for_missing_pairs(tmp_path):
 
     draft = add_module.draft_entry("Гюмри", "place", Glossary(), lang="ru", transliterate=partial)
     assert draft.entry.id == "gyumri"
-    assert draft.entry.names == {"ru": "Гюмри", "en": "Gyumri", "hy": "Գյումրի", "az": "Gyumri"}
-    assert draft.warnings == []
+    assert draft.entry.names == {"ru": "Гюмри", "en": "Gyumri", "hy": "Գյումրի"}
+    assert draft.warnings == [
+        "no az form: onoma has no transliteration into Azerbaijani spelling; "
+        "add the az name by hand"
+    ]
 
 
 def test_add_from_armenian(tmp_path):
@@ -210,7 +222,7 @@ def test_add_from_armenian(tmp_path):
     assert result.exit_code == 0, result.output
     [entry] = load_file(path).entries
     assert entry.id == "karin"
-    assert entry.names == {"hy": "Կարին", "en": "Karin", "ru": "Карин", "az": "Karin"}
+    assert entry.names == {"hy": "Կարին", "en": "Karin", "ru": "Карин"}
     assert entry.review
     assert lint_errors(path, "karin") == []
 

@@ -223,17 +223,18 @@ def add_command(
     no_builtin: NoBuiltinOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Append a new entry for NAME, other languages drafted by transliteration.
+    """Add a new entry for NAME, other languages drafted by transliteration.
 
-    The forms in en, hy, ru and az are drafted with onoma.translit (a draft with letters
-    of another script is left out, with a warning) and the entry is marked review: true.
+    The forms in en, hy and ru are drafted with onoma.translit (a draft with letters of
+    another script is left out, with a warning) and the entry is marked review: true.
     From an Azerbaijani name the English and Russian drafts are the press forms (Şəki:
-    Sheki, Шеки).
-    Refuses an id or a name that a glossary already has. The rest of the file is left as
-    it was.
+    Sheki, Шеки); onoma has no transliteration into Azerbaijani spelling, so an az name
+    is never drafted (add it by hand).
+    Refuses an id or a name that a glossary already has. The entry goes where
+    'glossary fmt' would put it (sorted by id); the rest of the file is left as it was.
     """
-    from onoma.curate.add import draft_entry
-    from onoma.glossary.edit import append_entry, save
+    from onoma.curate.add import draft_entry, insert_entry
+    from onoma.glossary.edit import save
     from onoma.glossary.fmt import emit_entry
 
     if target is None:
@@ -250,7 +251,7 @@ def add_command(
         draft = draft_entry(name, entry_type, loaded, lang=lang, entry_id=entry_id)
         for warning in draft.warnings:
             typer.echo(f"warning: {warning}", err=True)
-        edit = append_entry(target, draft.entry)
+        edit = insert_entry(target, draft.entry)
         if dry_run:
             typer.echo(edit.diff(), nl=False)
             return

@@ -2,22 +2,31 @@
 
 The name is the entry's form in its language; the forms in onoma's other core
 languages (en, hy, ru, az) are drafted with :func:`onoma.translit.transliterate` and
-the entry is marked ``review: true`` for a curator to check them. Azerbaijani is
-written in Latin script, so from a Latin-script name it keeps the name as written; a
-pair the transliterator lacks (ru → hy) goes through the drafted English form. From an
+the entry is marked ``review: true`` for a curator to check them. onoma has no
+transliteration into Azerbaijani spelling (its Latin schemes write English
+romanizations: Гюмри → Gyumri, not Gümrü), so the az name is left out, with a warning,
+unless the name itself is Azerbaijani; copying the English form (``az: Stepanakert``)
+would put a wrong spelling into the glossary. A pair the transliterator lacks (ru → hy)
+goes through the drafted English form. From an
 Azerbaijani name the English and Russian drafts are the press forms (Şəki → Sheki,
 Шеки). A name in Latin script with Azerbaijani letters (ə, ğ, ı, İ, ş, ç, ö, ü) is taken as
 Azerbaijani unless a language is given. A drafted form with letters outside its
 language's script is left out with a warning. The id is made from the English form.
+
+:func:`insert_entry` writes the entry where ``glossary fmt`` would put it (entries are
+sorted by id), so the file stays formatted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from onoma.curate.ids import is_valid_id, slug
 from onoma.errors import OnomaError
+from onoma.glossary.edit import FileEdit, append_entry, open_document
+from onoma.glossary.fmt import emit_entry
 from onoma.glossary.model import CORE_LANGUAGES, ENTRY_TYPES, LANG_CODE, Entry, Glossary
 from onoma.lang.case import fold_case
 from onoma.lang.scripts import expected_script, scripts_in
@@ -26,7 +35,6 @@ TARGET_SCRIPTS = {"en": "latn", "hy": "armn", "ru": "cyrl", "az": "latn"}
 """The ``to=`` script of :func:`onoma.translit.transliterate` for each core language."""
 DRAFT_SCHEMES = {("az", "en"): "press", ("az", "ru"): "press", ("az", "hy"): "press"}
 """The ``scheme=`` for drafting (source, target) forms; other pairs use the default."""
-_SCRIPT_CODES = {"Latin": "latn", "Armenian": "armn", "Cyrillic": "cyrl"}
 
 
 @dataclass
@@ -124,19 +132,21 @@ def _draft_forms(
         transliterate = default
     names = {lang: name}
     warnings: list[str] = []
-    latin_source = _SCRIPT_CODES.get(script or "") == "latn"
     for target in CORE_LANGUAGES:
         if target == lang:
             continue
-        if target == "az" and latin_source:
-            form = name
-        else:
-            form, problem = _convert(transliterate, name, target, lang)
-            if problem and "en" in names and lang != "en":
-                form, problem = _convert(transliterate, names["en"], target, "en")
-            if problem:
-                warnings.append(f"no {target} form: {problem}")
-                continue
+        if target == "az":
+            warnings.append(
+                "no az form: onoma has no transliteration into Azerbaijani spelling; "
+                "add the az name by hand"
+            )
+            continue
+        form, problem = _convert(transliterate, name, target, lang)
+        if problem and "en" in names and lang != "en":
+            form, problem = _convert(transliterate, names["en"], target, "en")
+        if problem:
+            warnings.append(f"no {target} form: {problem}")
+            continue
         if (target, fold_case(form)) in forms:
             other, _ = forms[(target, fold_case(form))]
             warnings.append(f"no {target} form: {form!r} is already a form of {other.id!r}")
@@ -167,3 +177,31 @@ def _convert(
     if odd:
         return "", f"the draft {form!r} has {', '.join(odd)} letters, not only {script}"
     return form, ""
+
+
+def insert_entry(path: Path, entry: Entry) -> FileEdit:
+    """The edit adding ``entry`` to ``path`` before the first entry with a greater id,
+    the rest of the file unchanged; at the end when the file's entries are not sorted
+    (``glossary fmt`` would move them anyway) or all ids are smaller."""
+    if not path.exists():
+        return append_entry(path, entry)
+    doc = open_document(path)
+    ids = [block.entry.id for block in doc.blocks]
+    after = [i for i, block in enumerate(doc.blocks) if block.entry.id > entry.id]
+    if ids != sorted(ids) or not after:
+        return append_entry(path, entry)
+    before = doc.blocks[after[0]]
+    lines = list(doc.lines)
+    lines[before.start : before.start] = [*emit_entry(entry, indent=before.indent), ""]
+    new = doc.newline.join(lines) + (doc.newline if doc.final_newline else "")
+    entries = [block.entry for block in doc.blocks]
+    entries.insert(after[0], entry)
+    return FileEdit(
+        path,
+        doc.text,
+        new,
+        doc.bom,
+        tuple(e.id for e in entries),
+        tuple(entries),
+        tuple(doc.comments),
+    )
