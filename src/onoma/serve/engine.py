@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,7 +65,7 @@ class Engine:
     """Most tokens the model writes per sentence (None: CTranslate2's default)."""
     _glossaries: dict[str | None, Glossary] = field(default_factory=dict)
     _normalizers: dict[tuple[str | None, str, bool], Normalizer] = field(default_factory=dict)
-    _translators: dict[tuple[str | None, str, str], tuple[Translator, threading.Lock]] = field(
+    _translators: dict[tuple[str | None, str, str], tuple[Translator, ThreadPoolExecutor]] = field(
         default_factory=dict
     )
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -102,9 +103,9 @@ class Engine:
 
     def translator(
         self, source: str, target: str, style: str | None = None
-    ) -> tuple[Translator, threading.Lock]:
-        """The shared translator for the pair (and a naming style), and the lock to hold
-        while using it.
+    ) -> tuple[Translator, ThreadPoolExecutor]:
+        """The shared translator for the pair (and a naming style), and the one thread
+        that runs its translations.
 
         Raises :class:`~onoma.translation.engine.MissingModelError` for a missing model."""
         glossary = self.glossary_for(style)
@@ -119,7 +120,7 @@ class Engine:
                     glossary=glossary,
                     max_decoding_length=self.max_decoding_length,
                 )
-                found = (translator, threading.Lock())
+                found = (translator, ThreadPoolExecutor(1, thread_name_prefix="translate"))
                 self._translators[(style, source, target)] = found
             return found
 
@@ -132,10 +133,15 @@ class Engine:
         markdown: bool,
         style: str | None = None,
     ) -> list:
-        """Each text translated (a :class:`~onoma.translation.api.TranslationResult`)."""
-        translator, lock = self.translator(source, target, style)
-        with lock:
-            return [translator.translate(text, markdown=markdown) for text in texts]
+        """Each text translated (a :class:`~onoma.translation.api.TranslationResult`).
+
+        Every translation of a pair runs on that pair's one thread: CTranslate2 called
+        from many request threads in turn starts a new team of compute threads for each
+        caller, and the idle teams' spinning takes the cores from the working one."""
+        translator, runner = self.translator(source, target, style)
+        return runner.submit(
+            lambda: [translator.translate(text, markdown=markdown) for text in texts]
+        ).result()
 
     def normalize(
         self, text: str, lang: str, fuzzy: bool, style: str | None = None
