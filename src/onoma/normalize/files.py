@@ -40,13 +40,19 @@ class Source:
         """Expand command-line paths (files, folders, ``-``) into sources; no path at all
         means standard input. A folder with no matching file gives no source."""
         sources: list[Source] = []
-        for raw in paths or [STDIN]:
+        raws = list(paths or [STDIN])
+        folders = {i for i, raw in enumerate(raws) if str(raw) != STDIN and Path(raw).is_dir()}
+        # Named files in one pass, so that each folder is listed once for stale temporaries.
+        named = iter_text_files(
+            [r for i, r in enumerate(raws) if str(r) != STDIN and i not in folders], extensions
+        )
+        for i, raw in enumerate(raws):
             if str(raw) == STDIN:
                 sources.append(cls(STDIN))
-            elif Path(raw).is_dir():
+            elif i in folders:
                 sources.extend(cls(str(p), is_dir=True) for p in iter_text_files([raw], extensions))
             else:
-                sources.extend(cls(str(p)) for p in iter_text_files([raw], extensions))
+                sources.append(cls(str(next(named))))
         return _distinct(sources)
 
     @property

@@ -45,21 +45,18 @@ def _cut(text: str, at: int) -> int | None:
     paragraph = text.find("\n\n", at, stop)
     if paragraph != -1:
         return paragraph + 2
-    for pattern in (_SENTENCE_END, _SPACE):
+    for pattern, capital in ((_SENTENCE_END, True), (_SPACE, False)):
         found = pattern.search(text, at, stop)
-        if found and found.end() < len(text) and _is_capital_after(text, found.end(), pattern):
+        if found and found.end() < len(text) and (not capital or text[found.end()].isupper()):
             return found.end()
     return None
 
 
-def _is_capital_after(text: str, at: int, pattern: re.Pattern[str]) -> bool:
-    return pattern is _SPACE or text[at].isupper()
-
-
 class EditList(Sequence[Edit]):
     """``(offset, old, new, id, case)`` of each replacement, in text order, stored as
-    two integer arrays and one table of the distinct ``(old, new, id, case)``: a million
-    replacements of a few hundred names take 12 MB, not the 160 MB of a million tuples."""
+    two integer arrays and one table of the distinct ``(old, new, id, case)``: 12 bytes
+    a replacement, where a tuple with its offset and its own copy of the old spelling
+    takes well over a hundred."""
 
     __slots__ = ("_index", "_kinds", "_offsets", "_table")
 

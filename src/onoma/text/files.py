@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -259,16 +260,15 @@ _STALE_REASON = (
 )
 
 
-_TEMPORARY = r"^\..+\.[0-9a-f]{8}\.tmp$"
+_TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
 
 
 def _is_stale(path: Path, older_than: float) -> bool:
-    import re
     import time
 
     try:
         return (
-            re.match(_TEMPORARY, path.name) is not None
+            _TEMPORARY.match(path.name) is not None
             and path.is_file()
             and time.time() - path.stat().st_mtime >= older_than
         )
@@ -285,14 +285,13 @@ def stale_temporaries(folder: Path | str, *, older_than: float = 0.0) -> list[Pa
         return []
 
 
-def _stale_of(path: Path) -> list[Path]:
-    """The stale temporary files of the target ``path`` (``.NAME.xxxxxxxx.tmp``)."""
+def _stale_of(path: Path, listed: dict[Path, list[Path]]) -> list[Path]:
+    """The stale temporary files of the target ``path`` (``.NAME.xxxxxxxx.tmp``); each
+    folder is listed once into ``listed`` (many files of one folder on a command line)."""
+    if path.parent not in listed:
+        listed[path.parent] = stale_temporaries(path.parent, older_than=STALE_AFTER)
     prefix = f".{path.name}."
-    return [
-        p
-        for p in stale_temporaries(path.parent, older_than=STALE_AFTER)
-        if p.name.startswith(prefix)
-    ]
+    return [p for p in listed[path.parent] if p.name.startswith(prefix)]
 
 
 def iter_text_files(
@@ -310,12 +309,13 @@ def iter_text_files(
     minute) are reported to ``on_skip`` the same way, and never read.
     """
     on_skip = on_skip or _warn_skipped
+    listed: dict[Path, list[Path]] = {}
     suffixes = tuple((ext if ext.startswith(".") else f".{ext}").lower() for ext in extensions)
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
             if str(raw) != "-":
-                for stale in _stale_of(path):
+                for stale in _stale_of(path, listed):
                     on_skip(stale, _STALE_REASON)
             yield path
             continue
