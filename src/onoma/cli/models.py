@@ -236,6 +236,7 @@ def urls(
 ) -> None:
     """Print the download links of packages and the command that installs each file, to
     fetch them on another machine (pairs through English where needed)."""
+    import contextlib
     import json
 
     from onoma.translation import index as ix
@@ -245,17 +246,17 @@ def urls(
     if len(wanted) % 2:
         fail("give FROM TO pairs of language codes (e.g. onoma models urls en ru en az)")
     asked = [(wanted[i], wanted[i + 1]) for i in range(0, len(wanted), 2)]
-    asked += [(source, t) for t in (to or "").split(",") if t.strip()]
+    asked += [(source, t.strip()) for t in (to or "").split(",") if t.strip()]
     if not asked:
         fail("give FROM TO pairs or --to LANGS (e.g. onoma models urls --to hy,az,ru)")
-    origin = "the Argos package index"
-    try:
-        packages = snapshot()[0] if offline else ix.fetch_index()
-    except OnomaError:
+    packages, origin = None, "the Argos package index"
+    if not offline:
+        with contextlib.suppress(OnomaError):
+            packages = ix.fetch_index()
+    if packages is None:
         packages, taken = snapshot()
-        origin = f"onoma's copy of the Argos index of {taken} (the live one is unreachable)"
-    if offline:
-        origin = f"onoma's copy of the Argos index of {snapshot()[1]}"
+        live = "" if offline else " (the live one is unreachable)"
+        origin = f"onoma's copy of the Argos index of {taken}{live}"
     plan, missing = downloads(asked, packages)
     if as_json:
         items = [

@@ -287,7 +287,8 @@ def install_package_file(path: Path, *, force: bool = False) -> PackageInfo:
         extracted = staging / "new"
         extracted.mkdir()
         safe_extract(path, extracted)
-        return install_folder(extracted / top, staging, label=path, force=force)
+        # The versions were compared above, before extracting: not again.
+        return install_folder(extracted / top, staging, label=path, force=True)
 
 
 def remove_package(from_code: str, to_code: str) -> list[PackageInfo]:
