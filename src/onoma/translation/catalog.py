@@ -74,9 +74,8 @@ def downloads(
 
     for source, target in pairs:
         direct = leg(source, target)
-        legs = [direct] if direct else [leg(source, "en"), leg("en", target)]
-        if source == "en" or target == "en" or not all(legs):
-            legs = [direct] if direct else []
+        via = [] if direct or "en" in (source, target) else [leg(source, "en"), leg("en", target)]
+        legs = [direct] if direct else (via if via and all(via) else [])
         if not legs:
             missing.append(f"{source} → {target}")
         for item in legs:
