@@ -368,3 +368,20 @@ def copy_expected(text: str, target: str, source: str = "en") -> str:
         cursor = match.end
     out.append(text[cursor:])
     return "".join(out)
+
+
+def install_copy_packages(workdir: Path, targets: tuple[str, ...] = ("hy", "ru")) -> Path:
+    """en→each target copy models, built in ``workdir`` and installed into
+    ``workdir/packages`` as ``onoma models install FILE…`` does; returns that folder."""
+    import pytest
+    from typer.testing import CliRunner
+
+    from onoma.cli import app
+
+    root = workdir / "packages"
+    archives = [build_package(workdir, "en", lang) for lang in targets]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ARGOS_PACKAGES_DIR", str(root))
+        result = CliRunner().invoke(app, ["models", "install", *map(str, archives)])
+    assert result.exit_code == 0, result.output
+    return root

@@ -8,7 +8,7 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
-from argos_factory import build_package, copy_expected, seed_text
+from argos_factory import copy_expected, install_copy_packages, seed_text
 from conftest import SAMPLE_ARGS
 from typer.testing import CliRunner
 
@@ -25,14 +25,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory) -> Path:
     """en→hy and en→ru copy models, installed as ``onoma models install`` does."""
-    workdir = tmp_path_factory.mktemp("argos_parallel")
-    root = workdir / "packages"
-    archives = [build_package(workdir, "en", lang) for lang in ("hy", "ru")]
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ARGOS_PACKAGES_DIR", str(root))
-        result = runner.invoke(app, ["models", "install", *map(str, archives)])
-    assert result.exit_code == 0, result.output
-    return root
+    return install_copy_packages(tmp_path_factory.mktemp("argos_parallel"))
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
-from argos_factory import build_package, copy_expected, install_packages, seed_text
+from argos_factory import (
+    copy_expected,
+    install_copy_packages,
+    install_packages,
+    seed_text,
+)
 from typer.testing import CliRunner
 
 from onoma.cli import app
@@ -26,13 +31,7 @@ def workdir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def packages(workdir) -> Path:
     """en→hy and en→ru copy models, installed with ``onoma models install FILE``."""
-    root = workdir / "packages"
-    archives = [build_package(workdir, "en", lang) for lang in ("hy", "ru")]
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ARGOS_PACKAGES_DIR", str(root))
-        result = runner.invoke(app, ["models", "install", *map(str, archives)])
-    assert result.exit_code == 0, result.output
-    return root
+    return install_copy_packages(workdir)
 
 
 @pytest.fixture
