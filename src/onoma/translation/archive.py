@@ -19,10 +19,10 @@ from pathlib import Path, PurePosixPath
 
 from onoma.translation.metadata import MAX_METADATA_SIZE, PackageError, parse_metadata
 
-# Real packages: Argos's are 30–300 MB zips of a few dozen members that hardly compress
-# (model weights: 1.0–1.5×; vocabularies and SentencePiece models: 2–4×); OPUS-MT
-# releases are alike. The limits leave a wide margin and still stop a zip bomb before
-# a byte is written: they are read from the central directory.
+# A translation package is a few dozen members, most of its size model weights:
+# floating-point numbers, which deflate barely shrinks (vocabularies and SentencePiece
+# models, text-like, shrink more). The limits leave a wide margin over that and still
+# stop a zip bomb before a byte is written: they are read from the central directory.
 MAX_TOTAL_SIZE = 4 * 1024**3  # uncompressed bytes in one package
 MAX_RATIO = 100  # one member, uncompressed / compressed, for members over RATIO_FROM
 RATIO_FROM = 64 * 1024
