@@ -186,7 +186,7 @@ def test_add_appends_and_keeps_the_rest(people):
     assert result.exit_code == 0, result.output
     assert people.read_text(encoding="utf-8") == PEOPLE + (
         "\n- id: zakaryan\n  type: person\n  names:\n    en: Zakaryan\n"
-        "    hy: Զակարյան\n    ru: Закарян\n  review: true\n"
+        "    hy: Զաքարյան\n    ru: Закарян\n  review: true\n"
     )
     assert "warning: no az form" in result.stderr
     assert lint_errors(people, "zakaryan") == []

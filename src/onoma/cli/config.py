@@ -48,6 +48,7 @@ COMMAND_KEYS: dict[str, dict[str, str]] = {
     "glossary show": COMMON_KEYS,
     "glossary stats": COMMON_KEYS,
     "glossary suggest": {**COMMON_KEYS, "lang": "lang", "ext": "extensions"},
+    "translit": COMMON_KEYS,
 }
 """The keys each command takes from the file, and the parameter each one sets."""
 KEYS = ("glossary", "no-builtin", "style", "lang", "ext", "fuzzy", "jobs", "to", "beam-size")

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from onoma.cli.common import EXIT_OK, fail, table
+from onoma.cli.common import (
+    EXIT_OK,
+    GlossaryOption,
+    NoBuiltinOption,
+    StyleOption,
+    fail,
+    load_glossary,
+    table,
+)
 
 
 def translit(
@@ -51,8 +59,14 @@ def translit(
         bool,
         typer.Option("--list-schemes", help="List the available schemes and exit."),
     ] = False,
+    glossary: GlossaryOption = None,
+    no_builtin: NoBuiltinOption = False,
+    style: StyleOption = None,
 ) -> None:
-    """Transliterate between Armenian, Cyrillic and Latin script (BGN, ISO, ALA-LC, press)."""
+    """Transliterate between Armenian, Cyrillic and Latin script (BGN, ISO, ALA-LC, press).
+
+    Into Armenian, where Latin does not tell two letters apart (k: կ or ք), the
+    glossaries' Armenian names decide first, then onoma's name and word lists."""
     from onoma import translit as tr
     from onoma.translit.schemes import check
 
@@ -61,18 +75,23 @@ def translit(
         return
     if to is None:
         fail("missing option '--to' (latn, armn, cyrl or ascii)")
+    attested = None
+    if to == "armn":
+        loaded = load_glossary(glossary, no_builtin, style)
+        attested = tr.attested_words(entry.names.get("hy", "") for entry in loaded)
     try:
         check(to, source, scheme)
         warned: set[str] = set()
+        options = {"to": to, "lang": source, "scheme": scheme, "attested": attested}
         if text and text != ["-"]:
             joined = " ".join(text)
             _warn_uncovered(tr.uncovered(joined, to, source, scheme), scheme, warned)
-            print(tr.transliterate(joined, to=to, lang=source, scheme=scheme))
+            print(tr.transliterate(joined, **options))
             return
         for number, raw in enumerate(sys.stdin.buffer, start=1):
             line = _decode_line(raw, number)
             _warn_uncovered(tr.uncovered(line, to, source, scheme), scheme, warned)
-            sys.stdout.write(tr.transliterate(line, to=to, lang=source, scheme=scheme))
+            sys.stdout.write(tr.transliterate(line, **options))
             sys.stdout.flush()
     except tr.TranslitError as error:
         fail(str(error))

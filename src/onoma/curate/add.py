@@ -127,9 +127,15 @@ def _draft_forms(
     A pair that onoma.translit lacks (ru → hy), or that gives letters of another
     script, goes through the English form."""
     if transliterate is None:
+        import functools
+
+        from onoma.translit import attested_words
         from onoma.translit import transliterate as default
 
-        transliterate = default
+        # The glossary's Armenian names (not variants, which may be misspellings) win
+        # where press Latin is ambiguous.
+        curated = attested_words(entry.names.get("hy", "") for entry, _path in forms.values())
+        transliterate = functools.partial(default, attested=curated)
     names = {lang: name}
     warnings: list[str] = []
     for target in CORE_LANGUAGES:

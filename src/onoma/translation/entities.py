@@ -138,6 +138,8 @@ class EntityMapper:
         self.target = target
         self.names_only = names_only
         self.matcher = Matcher(glossary, source)
+        self._glossary = glossary
+        self._attested: frozenset[str] | None = None
         self.lang = target.replace("_", "-").split("-")[0]
         self.entries: dict[str, Entry] = {}
         """Entry id → entry, for the names met (their type and gender decide the case forms)."""
@@ -182,10 +184,22 @@ class EntityMapper:
                 return form
         for via_latin in (False, True):
             for lang, form in forms:
-                candidate = _transliterate(form, lang, script, via_latin=via_latin)
+                candidate = _transliterate(
+                    form, lang, script, via_latin=via_latin, attested=self._attested_words()
+                )
                 if candidate is not None and scripts_in(candidate) <= wanted:
                     return candidate
         return forms[0][1]
+
+    def _attested_words(self) -> frozenset[str]:
+        """The glossary's Armenian words: a curated spelling wins when press Latin is
+        ambiguous (Torosyan: Թորոսյան or Տորոսյան)."""
+        if self._attested is None:
+            from onoma.translit import attested_words
+
+            names = (entry.names.get("hy", "") for entry in self._glossary)
+            self._attested = attested_words(names)  # names: a variant may be a misspelling
+        return self._attested
 
     def slots(self, sentence: str) -> list[Slot]:
         """The slots of ``sentence``, left to right, adjacent names merged."""
@@ -314,7 +328,9 @@ class EntityMapper:
         return out
 
 
-def _transliterate(form: str, lang: str, script: str, *, via_latin: bool) -> str | None:
+def _transliterate(
+    form: str, lang: str, script: str, *, via_latin: bool, attested: frozenset[str]
+) -> str | None:
     """``form`` (written in ``lang``) transliterated into ``script``, or None if it cannot be."""
     from onoma.lang.scripts import scripts_in
     from onoma.translit import TranslitError, transliterate
@@ -326,8 +342,8 @@ def _transliterate(form: str, lang: str, script: str, *, via_latin: bool) -> str
     try:
         if via_latin:
             latin = transliterate(form, to="latn", lang=lang, scheme=scheme)
-            return transliterate(latin, to=script, lang="en")
-        return transliterate(form, to=script, lang=lang, scheme=scheme)
+            return transliterate(latin, to=script, lang="en", attested=attested)
+        return transliterate(form, to=script, lang=lang, scheme=scheme, attested=attested)
     except TranslitError:
         return None
 

@@ -12,20 +12,38 @@ transform does not cover is left as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from onoma.errors import require_str
 from onoma.translit import schemes
-from onoma.translit.attested import prefer_attested
+from onoma.translit.attested import (
+    attested_words,
+    prefer_attested_words,
+    shipped_lexicons,
+)
 from onoma.translit.runs import detect_lang, has_az_cyrillic, has_az_latin, split_runs
 from onoma.translit.schemes import SchemeInfo, TranslitError, list_schemes
 
 _PRESS_ARMN = ("en", "latn", "armn", "press")
 
-__all__ = ["SchemeInfo", "TranslitError", "list_schemes", "transliterate", "uncovered"]
+__all__ = [
+    "SchemeInfo",
+    "TranslitError",
+    "attested_words",
+    "list_schemes",
+    "transliterate",
+    "uncovered",
+]
 
 
-def transliterate(text: str, to: str, lang: str | None = None, scheme: str | None = None) -> str:
+def transliterate(
+    text: str,
+    to: str,
+    lang: str | None = None,
+    scheme: str | None = None,
+    *,
+    attested: Collection[str] | None = None,
+) -> str:
     """Transliterate ``text`` into the script ``to`` (latn, armn, cyrl or ascii).
 
     ``lang`` is the source language (hy, ru, az or en); when None it is guessed per word from
@@ -37,6 +55,11 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     ``to="latn"`` (Gəncə -> Ganja), in Russian with ``to="cyrl"`` (Гянджа); ``to="armn"``
     spells it in Armenian letters (Գյանջա).
 
+    Where press Latin does not tell two Armenian letters apart (k: կ or ք), a spelling
+    attested in a word list wins over the rules' choice: first in ``attested`` (Armenian
+    words, see :func:`attested_words`: a glossary's curated forms), then in the shipped
+    name and word lists.
+
     Raises TranslitError for an unknown target, language or scheme, or a pair with none.
     Words of a language that ``scheme`` does not cover pass through unchanged; see
     :func:`uncovered`.
@@ -45,13 +68,15 @@ def transliterate(text: str, to: str, lang: str | None = None, scheme: str | Non
     schemes.check(to, lang, scheme)
     target = "latn" if to == "ascii" else to
     pieces = []
+    lexicons = None if not attested else (attested, *shipped_lexicons())
     for text_run, source, run_lang in _runs(text, lang):
         key = None
         if source is not None and run_lang is not None:
             key = schemes.find(run_lang, source, target, scheme)
         converted = schemes.convert(key, text_run) if key else text_run
         if key == _PRESS_ARMN and converted == schemes.convert(key, text_run, exceptions=False):
-            converted = prefer_attested(converted)  # not an irregular name: ask the list
+            # Not an irregular name: ask the word lists, word by word.
+            converted = prefer_attested_words(converted, lexicons)
         pieces.append(converted)
     result = "".join(pieces)
     return schemes.fold_ascii(result) if to == "ascii" else result
