@@ -43,6 +43,7 @@ HEAVY = (
     "icu",
     "rapidfuzz",
     "ahocorasick",
+    "daachorse",
     "ruamel",
     "torch",
     "lxml",

@@ -229,8 +229,8 @@ def test_user_glossary_changes_the_canonical_form(tmp_path, write_glossary):
 
 
 HEAVY = (
-    "torch stanza spacy ctranslate2 argostranslate icu rapidfuzz ahocorasick sentencepiece "
-    "sentencex snowballstemmer unidecode numpy ruamel"
+    "torch stanza spacy ctranslate2 argostranslate icu rapidfuzz ahocorasick daachorse "
+    "sentencepiece sentencex snowballstemmer unidecode numpy ruamel"
 ).split()
 
 

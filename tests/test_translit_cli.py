@@ -121,7 +121,16 @@ def test_every_option_has_help() -> None:
             continue
         assert param.help, param.name
         names.add(param.name)
-    assert names == {"text", "to", "source", "scheme", "list_schemes"}
+    assert names == {
+        "text",
+        "to",
+        "source",
+        "scheme",
+        "list_schemes",
+        "glossary",
+        "no_builtin",
+        "style",
+    }
 
 
 SCRIPT = (

@@ -163,9 +163,10 @@ def language_code(value: str, option: str = "--lang") -> str:
     return value
 
 
-def require_forms(glossary, lang: str, option: str = "--lang") -> None:  # a Glossary
-    """Exit 2 when no entry of ``glossary`` has a form in ``lang``: most likely a typo."""
-    languages = glossary.languages()
+def require_forms(languages: Iterable[str], lang: str, option: str = "--lang") -> None:
+    """Exit 2 when no glossary entry has a form in ``lang`` (``languages`` are those
+    that some entry has): most likely a typo."""
+    languages = set(languages)
     if lang not in languages:
         known = ", ".join(sorted(languages)) or "none"
         fail(f"{option} {lang}: no glossary entry has a form in {lang!r} (languages: {known})")
@@ -180,6 +181,25 @@ def table(rows: Iterable[Sequence[str]], headers: Sequence[str]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
         for line in lines
     )
+
+
+def load_normalizer(
+    paths: list[Path] | None, no_builtin: bool, style: str | None, lang: str, fuzzy: bool
+):  # a Normalizer
+    """The normalizer of the glossaries for ``lang`` (cached, see
+    onoma.normalize.compiled), or exit 2 with the error naming the file."""
+    from onoma.normalize.compiled import cached_normalizer
+
+    if no_builtin and not paths:
+        fail("--no-builtin needs at least one --glossary")
+    try:
+        normalizer = cached_normalizer(
+            paths or [], builtin=not no_builtin, style=style, lang=lang, fuzzy=fuzzy
+        )
+    except OnomaError as exc:
+        fail(str(exc), getattr(exc, "path", None))
+    require_forms(normalizer.languages, lang)
+    return normalizer
 
 
 def load_glossary(paths: list[Path] | None, no_builtin: bool = False, style: str | None = None):

@@ -21,8 +21,7 @@ from onoma.cli.common import (
     fail,
     hint_if_terminal,
     language_code,
-    load_glossary,
-    require_forms,
+    load_normalizer,
     show_diff,
 )
 from onoma.cli.workers import (
@@ -32,7 +31,6 @@ from onoma.cli.workers import (
     Workers,
     normalize_outcomes,
 )
-from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
     from onoma.normalize.files import NormalizeRun, Source
@@ -88,18 +86,12 @@ def normalize(
     Exit status: 0 when done (or nothing to change), 1 with --check when a file would
     change, 2 on errors (the other files are still processed).
     """
-    from onoma.normalize.core import Normalizer
     from onoma.normalize.files import NormalizeRun, Source
 
     language_code(lang)
     if in_place and (check or diff):
         fail("--in-place writes the files; --check and --diff only report: choose one")
-    loaded = load_glossary(glossary, no_builtin, style)
-    require_forms(loaded, lang)
-    try:
-        normalizer = Normalizer(loaded, lang, fuzzy=fuzzy)
-    except OnomaError as exc:
-        fail(str(exc))
+    normalizer = load_normalizer(glossary, no_builtin, style, lang, fuzzy)
     run = NormalizeRun(
         normalizer,
         in_place=in_place,

@@ -86,33 +86,45 @@ def cached_entries(path: Path, text: str, parse: Callable[[], list[Entry]]) -> l
 
 
 def _read(file: Path, key: str, path: Path) -> list[Entry] | None:
+    payload = read_payload(file, key)
+    if payload is None:
+        return None
     try:
-        with open(file, "rb") as handle:
-            header_line = handle.readline(4096)
-            payload = handle.read()
-        header = json.loads(header_line)
-        if (
-            not isinstance(header, dict)
-            or header.get("magic") != MAGIC
-            or header.get("format") != FORMAT
-            or header.get("key") != key
-            or header.get("sha256") != hashlib.sha256(payload).hexdigest()
-        ):
-            return None
         data = json.loads(payload)
-        entries = [_entry(item, path) for item in data["entries"]]
+        entries = [row_entry(item, path) for item in data["entries"]]
         keys = data["keys"]
         if not isinstance(keys, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
         ):
             return None
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None
     remember_keys(keys)
     return entries
 
 
-def _entry(item: list[Any], path: Path) -> Entry:
+def read_payload(file: Path, key: str, magic: str = MAGIC, fmt: int = FORMAT) -> bytes | None:
+    """The payload of the cache file ``file`` when its header says it was built for
+    ``key`` (with ``magic`` and ``fmt``) and the payload's SHA-256 matches; else None."""
+    try:
+        with open(file, "rb") as handle:
+            header_line = handle.readline(4096)
+            payload = handle.read()
+        header = json.loads(header_line)
+    except (OSError, ValueError, RecursionError):
+        return None
+    if (
+        not isinstance(header, dict)
+        or header.get("magic") != magic
+        or header.get("format") != fmt
+        or header.get("key") != key
+        or header.get("sha256") != hashlib.sha256(payload).hexdigest()
+    ):
+        return None
+    return payload
+
+
+def row_entry(item: list[Any], path: Path) -> Entry:
     """An :class:`Entry` from its cached row, its types checked (a foreign file that
     happens to parse is refused here, with TypeError)."""
     (entry_id, entry_type, names, variants, flags, note, line, lines, strings, declension) = item
@@ -160,7 +172,7 @@ def _str_map(value: object) -> bool:
     )
 
 
-def _row(entry: Entry) -> list[Any]:
+def entry_row(entry: Entry) -> list[Any]:
     return [
         entry.id,
         entry.type,
@@ -179,13 +191,22 @@ def _write(folder: Path, file: Path, key: str, entries: list[Entry]) -> None:
     """Write the cache (best effort: a folder that cannot be written only costs speed)."""
     keys = {form: romanization_key(form) for e in entries for _lang, form, _f in e.all_forms()}
     payload = json.dumps(
-        {"entries": [_row(e) for e in entries], "keys": keys},
+        {"entries": [entry_row(e) for e in entries], "keys": keys},
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8", "surrogatepass")
+    write_payload(folder, file, key, payload)
+
+
+def write_payload(
+    folder: Path, file: Path, key: str, payload: bytes, magic: str = MAGIC, fmt: int = FORMAT
+) -> None:
+    """Write ``payload`` under a header naming ``key`` and its SHA-256, atomically (a
+    private temporary file renamed); best effort: a folder that cannot be written only
+    costs speed."""
     header = {
-        "magic": MAGIC,
-        "format": FORMAT,
+        "magic": magic,
+        "format": fmt,
         "key": key,
         "sha256": hashlib.sha256(payload).hexdigest(),
     }

@@ -108,18 +108,30 @@ def load_glossaries(
     """Load the built-in glossaries (unless ``builtin`` is false), the naming style
     ``style`` over them (its entries replace the built-in ones with the same id), and
     then ``paths``."""
-    layers = []
+    layers = [
+        [load_files(files) for files in layer]
+        for layer in glossary_layers(paths, builtin=builtin, style=style)
+    ]
+    return Glossary.combine(
+        [Glossary.combine(parts) if len(parts) > 1 else parts[0] for parts in layers]
+    )
+
+
+def glossary_layers(
+    paths: Iterable[Path | str] = (), *, builtin: bool = True, style: str | None = None
+) -> list[list[list[Path]]]:
+    """The files :func:`load_glossaries` reads, as layers of parts: the built-in files
+    with the style's over them, then ``paths``. Within a layer a later part replaces the
+    entries of an earlier one with the same id; a later layer, those of earlier layers."""
+    layers: list[list[list[Path]]] = []
     if builtin:
-        base = load_files(builtin_glossary_files())
-        if style:
-            base = Glossary.combine([base, load_files(style_files(style))])
-        layers.append(base)
+        layers.append([builtin_glossary_files(), *([style_files(style)] if style else [])])
     elif style:
         raise OnomaError("--style applies to the built-in glossaries; drop --no-builtin")
     user_files = glossary_files(paths)
     if user_files:
-        layers.append(load_files(user_files))
-    return Glossary.combine(layers)
+        layers.append([user_files])
+    return layers
 
 
 def load_files(files: Iterable[Path]) -> Glossary:

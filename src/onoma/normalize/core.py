@@ -139,6 +139,8 @@ class Normalizer:
         of variants by the name in the same case (see :mod:`onoma.normalize.inflected`)."""
         self.lang = lang
         self.fuzzy = fuzzy
+        self.languages: frozenset[str] = frozenset(glossary.languages())
+        """The languages the glossary has forms in."""
         inflected: list = []
         ambiguous: list = []
         if inflect:
@@ -152,6 +154,24 @@ class Normalizer:
         self.matcher = Matcher(glossary, lang, [*inflected, *marked])
         self.matcher.check_unambiguous()
         self.spotter = VariantSpotter(glossary, lang) if (suggest or fuzzy) else None
+
+    @classmethod
+    def from_parts(
+        cls,
+        lang: str,
+        matcher: Matcher,
+        spotter: VariantSpotter | None,
+        *,
+        fuzzy: bool,
+        languages: frozenset[str],
+        ambiguous: list[str],
+    ) -> Normalizer:
+        """A normalizer from parts built before (see onoma.normalize.compiled)."""
+        normalizer = cls.__new__(cls)
+        normalizer.lang, normalizer.fuzzy, normalizer.languages = lang, fuzzy, languages
+        normalizer.matcher, normalizer.spotter = matcher, spotter
+        normalizer.ambiguous = ambiguous
+        return normalizer
 
     def normalize(self, text: str, keep: Sequence[tuple[int, int]] = ()) -> NormalizeResult:
         """Normalize one text; the result holds the new text, changes and suggestions.

@@ -15,7 +15,7 @@ from :mod:`onoma.lang.stems` and is built on the first look-up.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from onoma.glossary.model import ENTRY_TYPES, Entry, Glossary
@@ -60,10 +60,9 @@ class _GrammarTest:
         self.one_root = one_root
 
     @classmethod
-    def build(cls, pairs: Iterable[list[tuple[Entry, str]]], lang: str) -> _GrammarTest:
+    def build(cls, forms: Iterable[str], lang: str) -> _GrammarTest:
         from onoma.lang.stems import inflection_test, one_root_test
 
-        forms = (form for found in pairs for _entry, form in found)
         return cls(inflection_test(forms, lang), one_root_test(lang))
 
     def __call__(self, word: str, form: str) -> bool:
@@ -77,9 +76,12 @@ class VariantSpotter:
 
     def __init__(self, glossary: Glossary, lang: str) -> None:
         self.lang = lang
-        self.known: set[str] = set()
-        self.known_in_lang: set[str] = set()
-        self.by_key: dict[str, list[tuple[Entry, str]]] = {}
+        self.known: set[str] | frozenset[str] = set()
+        self.known_in_lang: set[str] | frozenset[str] = set()
+        self.by_key: Mapping[str, Sequence[tuple[Entry, str]]] = {}
+        by_key: dict[str, list[tuple[Entry, str]]] = {}
+        self.forms: list[str] = []
+        """Every form in ``lang``, for the grammar test."""
         for entry in glossary:
             for _lang, form, _field in entry.all_forms():
                 self.known.add(fold_case(form))
@@ -87,7 +89,9 @@ class VariantSpotter:
                 continue
             for form in entry.forms(lang):
                 self.known_in_lang.add(fold_case(form))
-                self.by_key.setdefault(romanization_key(form), []).append((entry, form))
+                by_key.setdefault(romanization_key(form), []).append((entry, form))
+                self.forms.append(form)
+        self.by_key = by_key
         self.person_words = frozenset(
             fold_case(word)
             for entry in glossary
@@ -99,6 +103,27 @@ class VariantSpotter:
         self.keys = list(self.by_key)
         self._cache: dict[str, tuple[Entry, str, float] | None] = {}
         self._grammar: _GrammarTest | None = None
+
+    @classmethod
+    def from_tables(cls, lang: str, tables: Mapping[str, Callable[[], object]]) -> VariantSpotter:
+        """A spotter from the tables of one built before (see onoma.normalize.compiled):
+        ``tables`` maps each of known, known_in_lang, by_key, forms, person_words and
+        known_words to a function that reads it, called on its first use (a text with
+        no capitalised word needs none of them)."""
+        spotter = cls.__new__(cls)
+        spotter.lang = lang
+        spotter._tables = dict(tables)
+        spotter._cache, spotter._grammar = {}, None
+        return spotter
+
+    def __getattr__(self, name: str) -> object:
+        # Only reached for an attribute not set yet: a table of from_tables.
+        tables = self.__dict__.get("_tables")
+        if tables is None or (name not in tables and name != "keys"):
+            raise AttributeError(name)
+        value = list(self.by_key) if name == "keys" else tables.pop(name)()
+        setattr(self, name, value)
+        return value
 
     def lookup(self, word: str) -> tuple[Entry, str, float] | None:
         """The entry ``word`` is likely a variant of, its curated name and the score."""
@@ -180,7 +205,7 @@ class VariantSpotter:
         """True for an inflected form of a glossary form, or a word of one root with
         ``form`` (ru, hy; see the module docs)."""
         if self._grammar is None:
-            self._grammar = _GrammarTest.build(self.by_key.values(), self.lang)
+            self._grammar = _GrammarTest.build(self.forms, self.lang)
         return self._grammar(word, form)
 
     def _extends_known(self, folded: str) -> bool:

@@ -74,10 +74,15 @@ def _glossary(paths: tuple[str, ...], builtin: bool, style: str | None = None) -
 
 @lru_cache(maxsize=8)
 def _normalizer(spec: NormalizeSpec) -> Normalizer:
-    from onoma.normalize.core import Normalizer
+    from onoma.normalize.compiled import cached_normalizer
 
-    glossary = _glossary(spec.glossary_paths, spec.builtin, spec.style)
-    return Normalizer(glossary, spec.lang, fuzzy=spec.fuzzy)
+    return cached_normalizer(
+        spec.glossary_paths,
+        builtin=spec.builtin,
+        style=spec.style,
+        lang=spec.lang,
+        fuzzy=spec.fuzzy,
+    )
 
 
 def normalizer_for(spec: NormalizeSpec) -> Normalizer:

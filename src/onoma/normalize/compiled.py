@@ -1,0 +1,256 @@
+"""A normalizer ready at once: the built matcher and spotter of a set of glossaries,
+cached, so that a pre-commit hook with a 10,000-entry glossary does not rebuild them on
+every commit.
+
+The cache file holds, for one language and one set of options, the daachorse automaton
+as its own bytes, the pattern and spotter tables, and every entry as the JSON text of
+its row (see :mod:`onoma.normalize.tables`: entries and patterns are made on first
+use). It is keyed by the content and path of every glossary file read (built-in, style
+and user layers, in order), the language, the options that change the tables, and a
+fingerprint of the code and data that build them; a change to any of them gives a new
+key. Files live beside the glossary caches (:func:`onoma.glossary.cache.cache_dir`),
+are written atomically and are trusted only when their header names the key and the
+SHA-256 of the payload matches; anything else is rebuilt. ``ONOMA_NO_CACHE`` bypasses it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from onoma.glossary.cache import cache_dir, read_payload, write_payload
+from onoma.glossary.load import glossary_layers, load_glossaries
+from onoma.glossary.model import Entry
+from onoma.glossary.yamltext import read_glossary_text
+from onoma.normalize.core import Normalizer
+from onoma.normalize.fuzzy import VariantSpotter
+from onoma.normalize.match import Matcher
+from onoma.normalize.tables import (
+    LazyEntries,
+    PairsByKey,
+    PatternTable,
+    entry_rows,
+    pair_rows,
+    pattern_columns,
+)
+
+MAGIC = "onoma-normalizer-cache"
+FORMAT = 2
+_PACKAGES = ("icu", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
+"""Libraries whose version changes the tables (romanization keys, Russian case forms)."""
+
+
+def cached_normalizer(
+    paths: list[Path | str] | tuple[str, ...] = (),
+    *,
+    builtin: bool = True,
+    style: str | None = None,
+    lang: str = "en",
+    fuzzy: bool = False,
+    suggest: bool = True,
+    inflect: bool = True,
+) -> Normalizer:
+    """The :class:`Normalizer` of the glossaries :func:`load_glossaries` would load with
+    these arguments, from the cache when it holds it; else built, then cached.
+
+    Errors are those of loading the glossaries and building the normalizer; a
+    normalizer that cannot be built is never cached."""
+    folder = cache_dir()
+    if folder is None:
+        return _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
+    layers = glossary_layers(paths, builtin=builtin, style=style)
+    key = _key(layers, lang, suggest or fuzzy, inflect)
+    if key is None:  # a file that cannot be read: loading says why
+        return _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
+    file = folder / f"{key}.normalizer"
+    payload = read_payload(file, key, MAGIC, FORMAT)
+    if payload is not None:
+        try:
+            return _from_payload(payload, lang, fuzzy)
+        except (ValueError, KeyError, TypeError, IndexError):
+            pass  # a payload this code did not write: rebuild it
+    normalizer = _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
+    try:
+        payload = _payload(normalizer)
+    except ValueError:
+        return normalizer  # a form this format cannot hold: no cache, only slower
+    write_payload(folder, file, key, payload, MAGIC, FORMAT)
+    return normalizer
+
+
+def _build(
+    paths, builtin: bool, style: str | None, lang: str, fuzzy: bool, suggest: bool, inflect: bool
+) -> Normalizer:
+    glossary = load_glossaries(paths, builtin=builtin, style=style)
+    return Normalizer(glossary, lang, fuzzy=fuzzy, suggest=suggest, inflect=inflect)
+
+
+def _key(layers: list[list[list[Path]]], lang: str, spotter: bool, inflect: bool) -> str | None:
+    digest = hashlib.sha256(f"{FORMAT}\0{_code_version()}\0{lang}\0{spotter}\0{inflect}".encode())
+    for layer in layers:
+        digest.update(b"\1")
+        for part in layer:
+            digest.update(b"\2")
+            for path in part:
+                try:
+                    text, _bom = read_glossary_text(path)
+                except Exception:
+                    return None
+                digest.update(f"{Path(path).resolve()}\0".encode())
+                digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A fingerprint of the code and data that build the tables: each file's path, size
+    and modification time under ``glossary/``, ``lang/`` and ``normalize/`` (an edited
+    checkout rebuilds), and the same of the files that the libraries of :data:`_PACKAGES`
+    load from (found without importing them: an upgrade changes them)."""
+    root = Path(__file__).resolve().parent.parent
+    parts = []
+    for folder in ("glossary", "lang", "normalize"):
+        for file in sorted((root / folder).rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                stat = file.stat()
+                parts.append(f"{file.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for package in _PACKAGES:
+        spec = importlib.util.find_spec(package)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        if origin is not None and origin.is_file():
+            stat = origin.stat()
+            parts.append(f"{package}={origin}:{stat.st_size}:{stat.st_mtime_ns}")
+        else:
+            parts.append(f"{package}=-")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _payload(normalizer: Normalizer) -> bytes:
+    """The cache payload: a JSON line naming each section and its size in bytes, then
+    the sections: the automaton's bytes, small tables as JSON, and lists of strings as
+    lines (no JSON to parse for them: a 10,000-entry glossary loads in milliseconds)."""
+    matcher, spotter = normalizer.matcher, normalizer.spotter
+    entries: list[Entry] = []
+    number: dict[int, int] = {}
+
+    def add(entry: Entry) -> None:
+        if id(entry) not in number:
+            number[id(entry)] = len(entries)
+            entries.append(entry)
+
+    for pattern in matcher.patterns:
+        add(pattern.entry)
+    if spotter is not None:
+        for pairs in spotter.by_key.values():
+            for entry, _form in pairs:
+                add(entry)
+    columns = pattern_columns(matcher.patterns, number)
+    rows, paths = entry_rows(entries)
+    small = {
+        "languages": sorted(normalizer.languages),
+        "ambiguous": normalizer.ambiguous,
+        "targets": matcher.targets,
+        "choices": [[k, r.start, r.stop] for k, r in matcher.choices.items()],
+        "paths": paths,
+        "entry": columns["entry"],
+        "is_name": columns["is_name"],
+        "cases": {
+            i: [r, c]
+            for i, (r, c) in enumerate(zip(columns["replacement"], columns["case"], strict=True))
+            if c is not None
+        },
+        "spotter": spotter is not None,
+    }
+    sections: dict[str, bytes | str | list[str]] = {
+        "automaton": matcher.automaton.serialize() if matcher.automaton is not None else b"",
+        "small": json.dumps(small, ensure_ascii=False, separators=(",", ":")),
+        "text": columns["text"],
+        "entries": rows,
+    }
+    if spotter is not None:
+        keys, pairs = pair_rows(spotter.by_key, number)
+        sections |= {
+            "known": sorted(spotter.known),
+            "known_in_lang": sorted(spotter.known_in_lang),
+            "keys": keys,
+            "pairs": pairs,
+            "forms": spotter.forms,
+            "person_words": sorted(spotter.person_words),
+            "known_words": sorted(spotter.known_words),
+        }
+    blobs: list[tuple[str, bytes]] = []
+    for name, value in sections.items():
+        if isinstance(value, list):
+            if any("\n" in item for item in value):
+                raise ValueError("a line break inside a cached string")
+            value = "\n".join(value)
+        if isinstance(value, str):
+            value = value.encode("utf-8", "surrogatepass")
+        blobs.append((name, value))
+    head = json.dumps([[name, len(blob)] for name, blob in blobs]).encode()
+    return head + b"\n" + b"".join(blob for _name, blob in blobs)
+
+
+def _sections(payload: bytes) -> dict[str, memoryview]:
+    head, _, _rest = payload.partition(b"\n")
+    body = memoryview(payload)[len(head) + 1 :]
+    found: dict[str, memoryview] = {}
+    at = 0
+    for name, size in json.loads(head):
+        found[name] = body[at : at + size]
+        at += size
+    if at != len(body):
+        raise ValueError("cache sections do not add up")
+    return found
+
+
+def _lines(blob: memoryview) -> list[str]:
+    return str(blob, "utf-8", "surrogatepass").split("\n") if blob else []
+
+
+def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:
+    found = _sections(payload)
+    small = json.loads(str(found["small"], "utf-8"))
+    entries = LazyEntries(lambda: _lines(found["entries"]), [Path(p) for p in small["paths"]])
+    size = len(small["entry"])
+    replacement: list[str | None] = [None] * size
+    case: list[str | None] = [None] * size
+    for index, (new, cases) in small["cases"].items():
+        replacement[int(index)], case[int(index)] = new, cases
+    columns = {"entry": small["entry"], "is_name": small["is_name"], "replacement": replacement}
+    patterns = PatternTable(lang, entries, columns | {"case": case}, lambda: _lines(found["text"]))
+    choices = {k: range(start, stop) for k, start, stop in small["choices"]}
+    matcher = Matcher.from_tables(
+        lang, bytes(found["automaton"]), small["targets"], choices, patterns
+    )
+    spotter = None
+    if small["spotter"]:
+
+        def words(name: str) -> Callable[[], frozenset[str]]:
+            return lambda: frozenset(_lines(found[name]))
+
+        spotter = VariantSpotter.from_tables(
+            lang,
+            {
+                "known": words("known"),
+                "known_in_lang": words("known_in_lang"),
+                "by_key": lambda: PairsByKey(
+                    _lines(found["keys"]), _lines(found["pairs"]), entries
+                ),
+                "forms": lambda: _lines(found["forms"]),
+                "person_words": words("person_words"),
+                "known_words": words("known_words"),
+            },
+        )
+    return Normalizer.from_parts(
+        lang,
+        matcher,
+        spotter,
+        fuzzy=fuzzy,
+        languages=frozenset(small["languages"]),
+        ambiguous=list(small["ambiguous"]),
+    )

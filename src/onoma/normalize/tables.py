@@ -1,0 +1,155 @@
+"""Entries, patterns and spotter look-ups read from a compiled cache, made on first use.
+
+A cached normalizer (see :mod:`onoma.normalize.compiled`) must be ready at once, even for
+a glossary of 100,000 entries of which a 1 kB article names three. So its tables keep
+each entry as the JSON text of its cached row, and each pattern as a few columns; the
+:class:`~onoma.glossary.model.Entry` and :class:`~onoma.normalize.match.Pattern` objects
+are made when a match or a look-up first asks for them, and then kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import overload
+
+from onoma.glossary.cache import entry_row, row_entry
+from onoma.glossary.model import Entry
+from onoma.normalize.match import Pattern
+
+
+class LazyEntries(Sequence[Entry]):
+    """Entries kept as the JSON text of their cached rows ``[file number, *row]``."""
+
+    def __init__(self, rows: Callable[[], list[str]], paths: list[Path]) -> None:
+        """``rows`` reads the rows, on the first entry asked for."""
+        self._read = rows
+        self._rows: list[str] | None = None
+        self._paths = paths
+        self._made: dict[int, Entry] = {}
+
+    def _all_rows(self) -> list[str]:
+        if self._rows is None:
+            self._rows = self._read()
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._all_rows())
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        entry = self._made.get(index)
+        if entry is None:
+            file_number, *row = json.loads(self._all_rows()[index])
+            entry = row_entry(row, self._paths[file_number])
+            self._made[index] = entry
+        return entry
+
+
+def entry_rows(entries: Sequence[Entry]) -> tuple[list[str], list[str]]:
+    """The rows of ``entries`` as :class:`LazyEntries` reads them, and their files."""
+    paths: dict[str, int] = {}
+    rows = []
+    for entry in entries:
+        path = str(entry.origin.path) if entry.origin else ""
+        number = paths.setdefault(path, len(paths))
+        rows.append(json.dumps([number, *entry_row(entry)], ensure_ascii=False))
+    return rows, list(paths)
+
+
+class PatternTable(Sequence[Pattern]):
+    """The patterns of a matcher as columns: entry number, text, whether it is the
+    entry's name, and, for a case form, its replacement and cases."""
+
+    def __init__(
+        self,
+        lang: str,
+        entries: Sequence[Entry],
+        columns: dict[str, list],
+        text: Callable[[], list[str]],
+    ) -> None:
+        """``columns``: entry, is_name, replacement and case, one item per pattern;
+        ``text`` reads the patterns' texts, on the first pattern asked for."""
+        self._lang = lang
+        self._entries = entries
+        self._entry = columns["entry"]
+        self._read_text = text
+        self._text: list[str] | None = None
+        self._is_name = columns["is_name"]
+        self._replacement = columns["replacement"]
+        self._case = columns["case"]
+        self._made: dict[int, Pattern] = {}
+
+    def __len__(self) -> int:
+        return len(self._entry)
+
+    @overload
+    def __getitem__(self, index: int) -> Pattern: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Pattern]: ...
+    def __getitem__(self, index: int | slice) -> Pattern | list[Pattern]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        pattern = self._made.get(index)
+        if pattern is None:
+            if self._text is None:
+                self._text = self._read_text()
+            entry = self._entries[self._entry[index]]
+            pattern = Pattern(entry, self._text[index], self._lang, bool(self._is_name[index]))
+            if self._case[index] is not None:
+                pattern.canonical, pattern.case = self._replacement[index], self._case[index]
+            self._made[index] = pattern
+        return pattern
+
+
+def pattern_columns(patterns: Sequence[Pattern], number: dict[int, int]) -> dict[str, list]:
+    """The columns of :class:`PatternTable` for ``patterns``; ``number`` maps
+    ``id(entry)`` to the entry's position in the cached rows."""
+    return {
+        "entry": [number[id(p.entry)] for p in patterns],
+        "text": [p.text for p in patterns],
+        "is_name": [int(p.is_name) for p in patterns],
+        "replacement": [p.canonical if p.case is not None else None for p in patterns],
+        "case": [p.case for p in patterns],
+    }
+
+
+class PairsByKey(Mapping[str, Sequence[tuple[Entry, str]]]):
+    """Romanization key -> the ``(entry, form)`` pairs of a spotter, each key's pairs
+    kept as the JSON text of ``[[entry number, form], ...]``."""
+
+    def __init__(self, keys: list[str], rows: list[str], entries: Sequence[Entry]) -> None:
+        self._index = dict(zip(keys, range(len(keys)), strict=True))
+        self._rows = rows
+        self._entries = entries
+
+    def __getitem__(self, key: str) -> list[tuple[Entry, str]]:
+        pairs = json.loads(self._rows[self._index[key]])
+        return [(self._entries[number], form) for number, form in pairs]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def pair_rows(
+    by_key: Mapping[str, Sequence[tuple[Entry, str]]], number: dict[int, int]
+) -> tuple[list[str], list[str]]:
+    """The keys and rows of :class:`PairsByKey` for a spotter's ``by_key``."""
+    keys = list(by_key)
+    rows = [
+        json.dumps([[number[id(entry)], form] for entry, form in by_key[key]], ensure_ascii=False)
+        for key in keys
+    ]
+    return keys, rows
