@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from onoma.glossary.model import Entry, Origin
-from onoma.lang.keys import remember_keys, romanization_key
+from onoma.lang.keys import remember_keys, romanization_keys
 
 FORMAT = 1
 MAGIC = "onoma-glossary-cache"
@@ -68,7 +68,9 @@ def _code_version() -> str:
     return digest.hexdigest()
 
 
-def cached_entries(path: Path, text: str, parse: Callable[[], list[Entry]]) -> list[Entry]:
+def cached_entries(
+    path: Path, text: str, parse: Callable[[], list[Entry]], *, write: bool = True
+) -> list[Entry]:
     """The entries of the glossary file ``path`` (whose text is ``text``): from the cache
     when it holds them, else from ``parse()``, which are then cached. Errors of ``parse``
     (a broken glossary) propagate and are never cached."""
@@ -81,7 +83,8 @@ def cached_entries(path: Path, text: str, parse: Callable[[], list[Entry]]) -> l
     if entries is not None:
         return entries
     entries = parse()
-    _write(folder, file, key, entries)
+    if write:
+        _write(folder, file, key, entries)
     return entries
 
 
@@ -189,7 +192,9 @@ def entry_row(entry: Entry) -> list[Any]:
 
 def _write(folder: Path, file: Path, key: str, entries: list[Entry]) -> None:
     """Write the cache (best effort: a folder that cannot be written only costs speed)."""
-    keys = {form: romanization_key(form) for e in entries for _lang, form, _f in e.all_forms()}
+    forms = list(dict.fromkeys(form for e in entries for _lang, form, _f in e.all_forms()))
+    keys = dict(zip(forms, romanization_keys(forms), strict=True))
+    remember_keys(keys)  # the spotter built next needs them too
     payload = json.dumps(
         {"entries": [entry_row(e) for e in entries], "keys": keys},
         ensure_ascii=False,

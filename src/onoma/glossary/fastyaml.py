@@ -20,6 +20,7 @@ round-trip parser overflow the stack).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,17 +87,20 @@ class LineList(list):
     __slots__ = ("lc",)
 
 
-def load_yaml_fast(text: str, path: Path) -> Any:
+def load_yaml_fast(text: str, path: Path, each: Callable[[Any, int], Any] | None = None) -> Any:
     """Parse YAML text into plain values with line numbers; errors name file:line.
 
     The values are built straight from libyaml's event stream: composing PyYAML's node
-    tree first costs three times as long, most of it resolving each scalar in Python."""
+    tree first costs three times as long, most of it resolving each scalar in Python.
+    ``each(item, line)``, when given, turns each item of a top-level list into what the
+    list keeps, as soon as the item is read (an entry, say): the items' YAML values
+    never all exist at once, which halves the memory a large glossary needs."""
     import yaml
     from yaml.cyaml import CParser
 
     parser = CParser(text)
     try:
-        return _build(parser, path)
+        return _build(parser, path, each)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -152,7 +156,7 @@ def _check_depth(depth: int, event: Any, path: Path) -> None:
         )
 
 
-def _build(parser: Any, path: Path) -> Any:
+def _build(parser: Any, path: Path, each: Callable[[Any, int], Any] | None = None) -> Any:
     """The value of the single document of ``parser``'s stream (None when empty)."""
     from yaml import events
 
@@ -181,6 +185,9 @@ def _build(parser: Any, path: Path) -> Any:
             continue
         elif kind in ends:
             stack.pop()
+            if each is not None and len(stack) == 1 and type(stack[0][0]) is LineList:
+                root = stack[0][0]
+                root[-1] = each(root[-1], root.lc.lines[-1] + 1)
             continue
         elif kind is events.AliasEvent:
             _refuse_expansion(event, path)

@@ -103,13 +103,18 @@ def glossary_files(paths: Iterable[Path | str]) -> list[Path]:
 
 
 def load_glossaries(
-    paths: Iterable[Path | str] = (), *, builtin: bool = True, style: str | None = None
+    paths: Iterable[Path | str] = (),
+    *,
+    builtin: bool = True,
+    style: str | None = None,
+    write_cache: bool = True,
 ) -> Glossary:
     """Load the built-in glossaries (unless ``builtin`` is false), the naming style
     ``style`` over them (its entries replace the built-in ones with the same id), and
-    then ``paths``."""
+    then ``paths``. ``write_cache`` false reads the glossary caches but writes none (a
+    caller that caches what it builds from the entries)."""
     layers = [
-        [load_files(files) for files in layer]
+        [load_files(files, write_cache=write_cache) for files in layer]
         for layer in glossary_layers(paths, builtin=builtin, style=style)
     ]
     return Glossary.combine(
@@ -134,18 +139,19 @@ def glossary_layers(
     return layers
 
 
-def load_files(files: Iterable[Path]) -> Glossary:
+def load_files(files: Iterable[Path], *, write_cache: bool = True) -> Glossary:
     """Load several glossary files as one layer, in order."""
     entries: list[Entry] = []
     for path in files:
-        entries.extend(load_file(path).entries)
+        entries.extend(load_file(path, write_cache=write_cache).entries)
     return Glossary(entries)
 
 
-def load_file(path: Path | str) -> Glossary:
+def load_file(path: Path | str, *, write_cache: bool = True) -> Glossary:
     """Load one glossary file: a YAML list of entries."""
     from onoma.glossary.cache import cached_entries
 
     text, _bom = read_glossary_text(path)
     path = Path(path)
-    return Glossary(cached_entries(path, text, lambda: parse_entries(text, path, fast=True)))
+    parse = lambda: parse_entries(text, path, fast=True)  # noqa: E731
+    return Glossary(cached_entries(path, text, parse, write=write_cache))

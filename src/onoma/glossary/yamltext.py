@@ -66,7 +66,15 @@ def parse_entries(text: str, path: Path | str, *, fast: bool = False) -> list[En
     if fast:
         from onoma.glossary.fastyaml import load_yaml_fast
 
-        data = load_yaml_fast(text, path)
+        def entry(item: Any, line: int) -> Any:
+            return parse_entry(item, path, line) if isinstance(item, dict) else item
+
+        data = load_yaml_fast(text, path, each=entry)  # mappings checked as they are read
+        if isinstance(data, list):
+            return [
+                item if isinstance(item, Entry) else parse_entry(item, path, _line_of(data, i))
+                for i, item in enumerate(data)
+            ]
     else:
         data = load_yaml_text(text, path)
     if data is None:

@@ -37,9 +37,10 @@ from onoma.normalize.tables import (
     pair_rows,
     pattern_columns,
 )
+from onoma.text.collector import collector_paused
 
 MAGIC = "onoma-normalizer-cache"
-FORMAT = 2
+FORMAT = 3
 _PACKAGES = ("icu", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
 """Libraries whose version changes the tables (romanization keys, Russian case forms)."""
 
@@ -59,6 +60,13 @@ def cached_normalizer(
 
     Errors are those of loading the glossaries and building the normalizer; a
     normalizer that cannot be built is never cached."""
+    with collector_paused():
+        return _cached(paths, builtin, style, lang, fuzzy, suggest, inflect)
+
+
+def _cached(
+    paths, builtin: bool, style: str | None, lang: str, fuzzy: bool, suggest: bool, inflect: bool
+) -> Normalizer:
     folder = cache_dir()
     if folder is None:
         return _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
@@ -85,7 +93,9 @@ def cached_normalizer(
 def _build(
     paths, builtin: bool, style: str | None, lang: str, fuzzy: bool, suggest: bool, inflect: bool
 ) -> Normalizer:
-    glossary = load_glossaries(paths, builtin=builtin, style=style)
+    # The normalizer is cached whole: caching each file's entries as well would only
+    # slow this first run down (a tenth of it for 100,000 entries).
+    glossary = load_glossaries(paths, builtin=builtin, style=style, write_cache=False)
     return Normalizer(glossary, lang, fuzzy=fuzzy, suggest=suggest, inflect=inflect)
 
 
@@ -174,25 +184,36 @@ def _payload(normalizer: Normalizer) -> bytes:
     if spotter is not None:
         keys, pairs = pair_rows(spotter.by_key, number)
         sections |= {
-            "known": sorted(spotter.known),
-            "known_in_lang": sorted(spotter.known_in_lang),
+            "known": list(spotter.known),
+            "known_in_lang": list(spotter.known_in_lang),
             "keys": keys,
             "pairs": pairs,
             "forms": spotter.forms,
-            "person_words": sorted(spotter.person_words),
-            "known_words": sorted(spotter.known_words),
+            "person_words": list(spotter.person_words),
+            "known_words": list(spotter.known_words),
         }
     blobs: list[tuple[str, bytes]] = []
     for name, value in sections.items():
         if isinstance(value, list):
-            if any("\n" in item for item in value):
+            joined = "\n".join(value) + "\n" if value else ""  # each item ends its line
+            if joined.count("\n") != len(value):
                 raise ValueError("a line break inside a cached string")
-            value = "\n".join(value)
+            value = joined
         if isinstance(value, str):
             value = value.encode("utf-8", "surrogatepass")
         blobs.append((name, value))
-    head = json.dumps([[name, len(blob)] for name, blob in blobs]).encode()
-    return head + b"\n" + b"".join(blob for _name, blob in blobs)
+    # A section equal to an earlier one (the known forms and the forms in the text's
+    # language, in a one-language glossary) is written once and named twice.
+    first: dict[bytes, str] = {}
+    head, body = [], []
+    for name, blob in blobs:
+        if len(blob) > 64 and blob in first:
+            head.append([name, first[blob]])
+        else:
+            first.setdefault(blob, name)
+            head.append([name, len(blob)])
+            body.append(blob)
+    return json.dumps(head).encode() + b"\n" + b"".join(body)
 
 
 def _sections(payload: bytes) -> dict[str, memoryview]:
@@ -201,6 +222,9 @@ def _sections(payload: bytes) -> dict[str, memoryview]:
     found: dict[str, memoryview] = {}
     at = 0
     for name, size in json.loads(head):
+        if isinstance(size, str):  # the same as an earlier section
+            found[name] = found[size]
+            continue
         found[name] = body[at : at + size]
         at += size
     if at != len(body):
@@ -209,7 +233,8 @@ def _sections(payload: bytes) -> dict[str, memoryview]:
 
 
 def _lines(blob: memoryview) -> list[str]:
-    return str(blob, "utf-8", "surrogatepass").split("\n") if blob else []
+    """The items of a list section: one per line, each line ended by a line break."""
+    return str(blob, "utf-8", "surrogatepass")[:-1].split("\n") if blob else []
 
 
 def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from onoma.glossary.model import ENTRY_TYPES, Entry, Glossary
 from onoma.lang.case import fold_case
-from onoma.lang.keys import romanization_key, same_name
+from onoma.lang.keys import romanization_key, romanization_keys, same_name
 
 # A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
 # alphabets and has at least four letters. The look-behind follows the first letter so
@@ -82,6 +82,7 @@ class VariantSpotter:
         by_key: dict[str, list[tuple[Entry, str]]] = {}
         self.forms: list[str] = []
         """Every form in ``lang``, for the grammar test."""
+        owners: list[Entry] = []
         for entry in glossary:
             for _lang, form, _field in entry.all_forms():
                 self.known.add(fold_case(form))
@@ -89,8 +90,10 @@ class VariantSpotter:
                 continue
             for form in entry.forms(lang):
                 self.known_in_lang.add(fold_case(form))
-                by_key.setdefault(romanization_key(form), []).append((entry, form))
+                owners.append(entry)
                 self.forms.append(form)
+        for entry, form, key in zip(owners, self.forms, romanization_keys(self.forms), strict=True):
+            by_key.setdefault(key, []).append((entry, form))
         self.by_key = by_key
         self.person_words = frozenset(
             fold_case(word)
