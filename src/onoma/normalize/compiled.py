@@ -19,6 +19,8 @@ import functools
 import hashlib
 import importlib.util
 import json
+import sys
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,7 +42,7 @@ from onoma.normalize.tables import (
 from onoma.text.collector import collector_paused
 
 MAGIC = "onoma-normalizer-cache"
-FORMAT = 3
+FORMAT = 4
 _PACKAGES = ("icu", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
 """Libraries whose version changes the tables (romanization keys, Russian case forms)."""
 
@@ -100,7 +102,10 @@ def _build(
 
 
 def _key(layers: list[list[list[Path]]], lang: str, spotter: bool, inflect: bool) -> str | None:
-    digest = hashlib.sha256(f"{FORMAT}\0{_code_version()}\0{lang}\0{spotter}\0{inflect}".encode())
+    # The integer columns are machine words: the byte order is part of the key.
+    digest = hashlib.sha256(
+        f"{FORMAT}\0{sys.byteorder}\0{_code_version()}\0{lang}\0{spotter}\0{inflect}".encode()
+    )
     for layer in layers:
         digest.update(b"\1")
         for part in layer:
@@ -163,11 +168,8 @@ def _payload(normalizer: Normalizer) -> bytes:
     small = {
         "languages": sorted(normalizer.languages),
         "ambiguous": normalizer.ambiguous,
-        "targets": matcher.targets,
         "choices": [[k, r.start, r.stop] for k, r in matcher.choices.items()],
         "paths": paths,
-        "entry": columns["entry"],
-        "is_name": columns["is_name"],
         "cases": {
             i: [r, c]
             for i, (r, c) in enumerate(zip(columns["replacement"], columns["case"], strict=True))
@@ -178,6 +180,9 @@ def _payload(normalizer: Normalizer) -> bytes:
     sections: dict[str, bytes | str | list[str]] = {
         "automaton": matcher.automaton.serialize() if matcher.automaton is not None else b"",
         "small": json.dumps(small, ensure_ascii=False, separators=(",", ":")),
+        "targets": array("i", matcher.targets).tobytes(),
+        "entry": array("i", columns["entry"]).tobytes(),
+        "is_name": bytes(columns["is_name"]),
         "text": columns["text"],
         "entries": rows,
     }
@@ -241,16 +246,21 @@ def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:
     found = _sections(payload)
     small = json.loads(str(found["small"], "utf-8"))
     entries = LazyEntries(lambda: _lines(found["entries"]), [Path(p) for p in small["paths"]])
-    size = len(small["entry"])
+    targets, entry_numbers = array("i"), array("i")
+    targets.frombytes(found["targets"])
+    entry_numbers.frombytes(found["entry"])
+    size = len(entry_numbers)
+    if len(found["is_name"]) != size:
+        raise ValueError("cache columns of different lengths")
     replacement: list[str | None] = [None] * size
     case: list[str | None] = [None] * size
     for index, (new, cases) in small["cases"].items():
         replacement[int(index)], case[int(index)] = new, cases
-    columns = {"entry": small["entry"], "is_name": small["is_name"], "replacement": replacement}
+    columns = {"entry": entry_numbers, "is_name": found["is_name"], "replacement": replacement}
     patterns = PatternTable(lang, entries, columns | {"case": case}, lambda: _lines(found["text"]))
     choices = {k: range(start, stop) for k, start, stop in small["choices"]}
     matcher = Matcher.from_tables(
-        lang, bytes(found["automaton"]), small["targets"], choices, patterns
+        lang, bytes(found["automaton"]), targets.tolist(), choices, patterns
     )
     spotter = None
     if small["spotter"]:

@@ -56,10 +56,11 @@ def entry_rows(entries: Sequence[Entry]) -> tuple[list[str], list[str]]:
     """The rows of ``entries`` as :class:`LazyEntries` reads them, and their files."""
     paths: dict[str, int] = {}
     rows = []
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
     for entry in entries:
         path = str(entry.origin.path) if entry.origin else ""
         number = paths.setdefault(path, len(paths))
-        rows.append(json.dumps([number, *entry_row(entry)], ensure_ascii=False))
+        rows.append(encode([number, *entry_row(entry)]))
     return rows, list(paths)
 
 
@@ -71,7 +72,7 @@ class PatternTable(Sequence[Pattern]):
         self,
         lang: str,
         entries: Sequence[Entry],
-        columns: dict[str, list],
+        columns: Mapping[str, Sequence],
         text: Callable[[], list[str]],
     ) -> None:
         """``columns``: entry, is_name, replacement and case, one item per pattern;
@@ -101,7 +102,8 @@ class PatternTable(Sequence[Pattern]):
             if self._text is None:
                 self._text = self._read_text()
             entry = self._entries[self._entry[index]]
-            pattern = Pattern(entry, self._text[index], self._lang, bool(self._is_name[index]))
+            is_name = bool(self._is_name[index])
+            pattern = Pattern(entry, self._text[index], self._lang, is_name)
             if self._case[index] is not None:
                 pattern.canonical, pattern.case = self._replacement[index], self._case[index]
             self._made[index] = pattern
@@ -122,16 +124,19 @@ def pattern_columns(patterns: Sequence[Pattern], number: dict[int, int]) -> dict
 
 class PairsByKey(Mapping[str, Sequence[tuple[Entry, str]]]):
     """Romanization key -> the ``(entry, form)`` pairs of a spotter, each key's pairs
-    kept as the JSON text of ``[[entry number, form], ...]``."""
+    kept as one line ``number<TAB>form<TAB>number<TAB>form…``."""
 
     def __init__(self, keys: list[str], rows: list[str], entries: Sequence[Entry]) -> None:
         self._index = dict(zip(keys, range(len(keys)), strict=True))
+        if len(rows) != len(keys):
+            raise ValueError("a spotter row per key")
         self._rows = rows
         self._entries = entries
 
     def __getitem__(self, key: str) -> list[tuple[Entry, str]]:
-        pairs = json.loads(self._rows[self._index[key]])
-        return [(self._entries[number], form) for number, form in pairs]
+        fields = self._rows[self._index[key]].split("\t")
+        pairs = zip(fields[::2], fields[1::2], strict=True)
+        return [(self._entries[int(number)], form) for number, form in pairs]
 
     def __contains__(self, key: object) -> bool:
         return key in self._index
@@ -146,10 +151,10 @@ class PairsByKey(Mapping[str, Sequence[tuple[Entry, str]]]):
 def pair_rows(
     by_key: Mapping[str, Sequence[tuple[Entry, str]]], number: dict[int, int]
 ) -> tuple[list[str], list[str]]:
-    """The keys and rows of :class:`PairsByKey` for a spotter's ``by_key``."""
+    """The keys and rows of :class:`PairsByKey` for a spotter's ``by_key``; ValueError
+    for a form with a tab, which a row cannot hold."""
     keys = list(by_key)
-    rows = [
-        json.dumps([[number[id(entry)], form] for entry, form in by_key[key]], ensure_ascii=False)
-        for key in keys
-    ]
+    rows = ["\t".join(f"{number[id(e)]}\t{form}" for e, form in by_key[key]) for key in keys]
+    if any("\t" in form for pairs in by_key.values() for _e, form in pairs):
+        raise ValueError("a tab inside a form")
     return keys, rows
