@@ -47,7 +47,7 @@ COMMAND_KEYS: dict[str, dict[str, str]] = {
     "glossary lint": COMMON_KEYS,
     "glossary show": COMMON_KEYS,
     "glossary stats": COMMON_KEYS,
-    "glossary suggest": {**COMMON_KEYS, "lang": "lang", "ext": "extensions"},
+    "glossary suggest": {**COMMON_KEYS, "lang": "lang", "ext": "extensions", "jobs": "jobs"},
     "translit": COMMON_KEYS,
 }
 """The keys each command takes from the file, and the parameter each one sets."""

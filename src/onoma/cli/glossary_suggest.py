@@ -42,6 +42,18 @@ def suggest_command(
     ] = 2,
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the corpus.")] = "en",
     extensions: ExtensionsOption = ".txt,.md",
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes that read and scan the files (default: the usable "
+            "cores, once the files hold 4 MB of text; less is scanned here); 1 scans "
+            "here. Clustering runs here either way; the result is the same.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Cluster name spellings in a corpus; propose new variants and new entries.
 
@@ -51,7 +63,6 @@ def suggest_command(
     spellings that mix scripts. Unreadable files are reported (exit 2) and the others
     processed.
     """
-    from onoma.curate.suggest.candidates import scan_corpus
     from onoma.curate.suggest.clusters import cluster_spellings
     from onoma.curate.suggest.report import render_json, render_text, render_yaml
 
@@ -66,7 +77,7 @@ def suggest_command(
         error(message)
 
     exts = extension_list(extensions)
-    scan, read = scan_corpus(paths, loaded, lang, exts, report)
+    scan, read = _scan(paths, loaded, lang, exts, report, jobs, (glossary, no_builtin, style))
     if not read and not errors:
         fail(f"no {extensions} files found in {', '.join(map(str, paths))}")
     spellings = scan.spellings()
@@ -80,6 +91,25 @@ def suggest_command(
     typer.echo(_summary(read, len(spellings), clusters), err=True)
     if errors:
         raise typer.Exit(EXIT_ERROR)
+
+
+def _scan(paths, loaded, lang: str, exts: list[str], report, jobs: int | None, options):
+    """The corpus scan, in worker processes when there are several files and either
+    ``--jobs`` asks for them or the text is large enough for them to pay off."""
+    from onoma.curate.suggest.candidates import CorpusScan, scan_files
+    from onoma.parallel import usable_cores
+    from onoma.parallel.scan import ScanSpec, scan_in_workers, worth_it
+    from onoma.parallel.work import absolute
+    from onoma.text.files import iter_text_files
+
+    files = list(iter_text_files(paths, tuple(exts)))
+    count = min(jobs or usable_cores(), len(files))
+    if count > 1 and (jobs is not None or worth_it([str(f) for f in files])):
+        glossary, no_builtin, style = options
+        spec = ScanSpec(absolute(glossary), not no_builtin, style, lang)
+        return scan_in_workers(loaded, files, spec, count, report)
+    scan = CorpusScan(loaded, lang)
+    return scan, scan_files(scan, files, report)
 
 
 def _summary(read: int, found: int, clusters: list[Cluster]) -> str:

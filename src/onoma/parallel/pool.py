@@ -60,15 +60,18 @@ def run_local(
     jobs: int,
     failed: Callable[[T, BaseException], R],
     on_done: Callable[[], None] | None = None,
+    warm: Callable[[Any], None] | None = None,
 ) -> Iterator[R]:
     """``work(spec, item)`` for every item in ``jobs`` processes (spawned, so safe with
-    threads), each initialised once from ``spec``; a raised exception becomes
+    threads), each initialised once from ``spec`` (by ``warm``, default
+    :func:`onoma.parallel.work.warm`); a raised exception becomes
     ``failed(item, exc)``. On Ctrl-C the files not started are cancelled, the running
     ones finish (their writes are atomic) and :class:`KeyboardInterrupt` goes on."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from onoma.parallel.work import warm
+    if warm is None:
+        from onoma.parallel.work import warm
 
     executor = ProcessPoolExecutor(
         max_workers=max(1, min(jobs, len(items))),

@@ -66,7 +66,8 @@ def absolute(paths: list[Path] | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _glossary(paths: tuple[str, ...], builtin: bool, style: str | None = None) -> Glossary:
+def glossary_for(paths: tuple[str, ...], builtin: bool, style: str | None = None) -> Glossary:
+    """The glossaries of a worker, loaded once per process."""
     from onoma.glossary import load_glossaries
 
     return load_glossaries(paths, builtin=builtin, style=style)
@@ -97,7 +98,7 @@ def _translators(spec: TranslateSpec) -> dict[str, Translator]:
 
     if spec.intra_threads is not None:
         os.environ["ONOMA_THREADS"] = str(spec.intra_threads)  # read when a model loads
-    glossary = _glossary(spec.glossary_paths, spec.builtin, spec.style)
+    glossary = glossary_for(spec.glossary_paths, spec.builtin, spec.style)
     return {
         lang: Translator(
             lang,

@@ -137,6 +137,17 @@ class CorpusScan:
             pos = start
             runs[key] = [1, f"{source}:{line + 1}", _snippet(text, start, m.end())]
 
+    def merge(self, words: Counter[str], runs: dict[tuple[str, bool], list]) -> None:
+        """Add the counts of a scan of later files (a worker's): a run keeps the place
+        and snippet where it was first met."""
+        self.words.update(words)
+        for key, (count, place, snippet) in runs.items():
+            found = self.runs.get(key)
+            if found is None:
+                self.runs[key] = [count, place, snippet]
+            else:
+                found[0] += count
+
     def spellings(self) -> dict[str, Spelling]:
         """Every candidate spelling with its count, first place and known entry."""
         lower: Counter[str] = Counter()
@@ -292,12 +303,21 @@ def scan_corpus(
 
     Returns the scan and the number of files read.
     """
-    from onoma.errors import OnomaError
-    from onoma.text.files import iter_text_files, read_text_file
+    from onoma.text.files import iter_text_files
 
     scan = CorpusScan(glossary, lang)
+    return scan, scan_files(scan, iter_text_files(paths, tuple(extensions)), on_error)
+
+
+def scan_files(
+    scan: CorpusScan, files: Iterable[Path | str], on_error: Callable[[str], None]
+) -> int:
+    """Add each readable file of ``files`` to ``scan``; the number read."""
+    from onoma.errors import OnomaError
+    from onoma.text.files import read_text_file
+
     read = 0
-    for path in iter_text_files(paths, tuple(extensions)):
+    for path in files:
         try:
             text = read_text_file(path).text
         except OnomaError as exc:
@@ -305,4 +325,4 @@ def scan_corpus(
             continue
         scan.add_text(text, str(path))
         read += 1
-    return scan, read
+    return read
