@@ -10,6 +10,7 @@ the ratios show how clustering time grows with the number of distinct spellings.
     python benchmarks/suggest_speed.py                  # 20 MB, 4000/8000/16000 names
     python benchmarks/suggest_speed.py --size-mb 5 --names 1000 --scales 1,2
     python benchmarks/suggest_speed.py --lang ru        # the names in Cyrillic, declined
+    python benchmarks/suggest_speed.py --jobs 1,2       # also the whole command, per --jobs
 
 With ``--lang ru`` the names are written in Cyrillic (onoma's press transliteration)
 and two mentions in five of a name ending in a consonant carry a case ending
@@ -153,7 +154,9 @@ def make_corpus(
     return written
 
 
-def run(size_mb: float, distinct: int, seed: int, lang: str = "en") -> dict[str, float]:
+def run(
+    size_mb: float, distinct: int, seed: int, lang: str = "en", jobs: tuple[int, ...] = ()
+) -> dict[str, float]:
     from onoma.curate.ids import slug
     from onoma.curate.suggest.candidates import scan_corpus
     from onoma.curate.suggest.clusters import cluster_spellings
@@ -183,9 +186,11 @@ def run(size_mb: float, distinct: int, seed: int, lang: str = "en") -> dict[str,
         spellings = scan.spellings()
         scanned = time.perf_counter()
         clusters = cluster_spellings(spellings.values(), glossary, lang)
-        render_json(clusters)
+        expected = render_json(clusters)
         done = time.perf_counter()
+        commands = {n: whole_command(folder, glossary_file, lang, n, expected) for n in jobs}
     return {
+        "jobs": commands,
         "names": distinct,
         "bytes": size,
         "files": files,
@@ -197,6 +202,23 @@ def run(size_mb: float, distinct: int, seed: int, lang: str = "en") -> dict[str,
     }
 
 
+def whole_command(folder: Path, glossary: Path, lang: str, jobs: int, expected: str) -> float:
+    """Seconds ``onoma glossary suggest --jobs JOBS`` takes in a fresh interpreter
+    (best of three); its JSON must be the one made in this process."""
+    import subprocess
+
+    command = [sys.executable, "-m", "onoma", "glossary", "suggest", str(folder)]
+    command += ["-g", str(glossary), "--lang", lang, "--json", "--jobs", str(jobs)]
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        best = min(best, time.perf_counter() - start)
+        if done.stdout.strip() != expected.strip():
+            raise SystemExit(f"--jobs {jobs}: another result than in this process")
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size-mb", type=float, default=20.0, help="Corpus size (default 20).")
@@ -205,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--limit", type=float, default=60.0, help="Seconds allowed per run.")
     parser.add_argument("--lang", choices=("en", "ru"), default="en", help="Corpus language.")
+    parser.add_argument("--jobs", default="", help="Also time the command with these --jobs.")
     args = parser.parse_args(argv)
+    jobs = tuple(int(n) for n in args.jobs.split(",") if n)
     scales = [int(s) for s in args.scales.split(",")]
     results = []
     print(
@@ -213,13 +237,20 @@ def main(argv: list[str] | None = None) -> int:
         f"{'load+scan s':>11} {'cluster s':>9} {'total s':>8}"
     )
     for scale in scales:
-        r = run(args.size_mb, args.names * scale, args.seed, args.lang)
+        r = run(args.size_mb, args.names * scale, args.seed, args.lang, jobs)
         results.append(r)
         print(
             f"{r['names']:>7} {r['bytes'] / 2**20:>6.1f} {r['files']:>6} {r['spellings']:>9} "
             f"{r['clusters']:>8} {r['scan']:>11.2f} {r['cluster']:>9.2f} {r['total']:>8.2f}",
             flush=True,
         )
+        if r["jobs"]:
+            one = r["jobs"].get(1)
+            timing = ", ".join(
+                f"--jobs {n}: {t:.2f} s" + (f" ({one / t:.2f}x --jobs 1)" if one and n != 1 else "")
+                for n, t in r["jobs"].items()
+            )
+            print(f"        whole command, same JSON: {timing}", flush=True)
     base = results[0]
     for r in results[1:]:
         print(
