@@ -19,6 +19,7 @@ never see half a file; the folder is private to the user (0700, files 0600).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -81,6 +82,7 @@ def cached_entries(
     file = folder / f"{key}.json"
     entries = _read(file, key, path)
     if entries is not None:
+        touch(file)
         return entries
     entries = parse()
     if write:
@@ -203,6 +205,30 @@ def _write(folder: Path, file: Path, key: str, entries: list[Entry]) -> None:
     write_payload(folder, file, key, payload)
 
 
+KEEP = {".json": 256, ".normalizer": 16}
+"""Cache files of each kind kept, the most recently used: every edit of a glossary makes
+a new key, so without a bound the folder would grow for ever."""
+
+
+def touch(file: Path) -> None:
+    """Mark a cache file as just used (its modification time), so pruning keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(file)
+
+
+def prune(folder: Path, suffix: str) -> None:
+    """Delete the cache files ending in ``suffix`` beyond the :data:`KEEP` most recently
+    used (best effort: a file another run removes first is no error)."""
+    try:
+        found = [(f.stat().st_mtime, f) for f in folder.glob(f"*{suffix}")]
+    except OSError:
+        return
+    found.sort(reverse=True)
+    for _mtime, stale in found[KEEP.get(suffix, 64) :]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def write_payload(
     folder: Path, file: Path, key: str, payload: bytes, magic: str = MAGIC, fmt: int = FORMAT
 ) -> None:
@@ -227,3 +253,4 @@ def write_payload(
             raise
     except OSError:
         return
+    prune(folder, file.suffix)

@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Callable
 from pathlib import Path
 
-from onoma.glossary.cache import cache_dir, read_payload, write_payload
+from onoma.glossary.cache import cache_dir, read_payload, touch, write_payload
 from onoma.glossary.load import glossary_layers, load_glossaries
 from onoma.glossary.model import Entry
 from onoma.glossary.yamltext import read_glossary_text
@@ -80,7 +80,9 @@ def _cached(
     payload = read_payload(file, key, MAGIC, FORMAT)
     if payload is not None:
         try:
-            return _from_payload(payload, lang, fuzzy)
+            normalizer = _from_payload(payload, lang, fuzzy)
+            touch(file)
+            return normalizer
         except (ValueError, KeyError, TypeError, IndexError):
             pass  # a payload this code did not write: rebuild it
     normalizer = _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
