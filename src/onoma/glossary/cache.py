@@ -230,23 +230,35 @@ def prune(folder: Path, suffix: str) -> None:
 
 
 def write_payload(
-    folder: Path, file: Path, key: str, payload: bytes, magic: str = MAGIC, fmt: int = FORMAT
+    folder: Path,
+    file: Path,
+    key: str,
+    payload: bytes | list[bytes],
+    magic: str = MAGIC,
+    fmt: int = FORMAT,
 ) -> None:
-    """Write ``payload`` under a header naming ``key`` and its SHA-256, atomically (a
-    private temporary file renamed); best effort: a folder that cannot be written only
-    costs speed."""
+    """Write ``payload`` (bytes, or pieces written one after the other, never joined in
+    memory) under a header naming ``key`` and its SHA-256, atomically (a private
+    temporary file renamed); best effort: a folder that cannot be written only costs
+    speed."""
+    pieces = [payload] if isinstance(payload, bytes) else payload
+    digest = hashlib.sha256()
+    for piece in pieces:
+        digest.update(piece)
     header = {
         "magic": magic,
         "format": fmt,
         "key": key,
-        "sha256": hashlib.sha256(payload).hexdigest(),
+        "sha256": digest.hexdigest(),
     }
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)  # 0600
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(json.dumps(header).encode() + b"\n" + payload)
+                handle.write(json.dumps(header).encode() + b"\n")
+                for piece in pieces:
+                    handle.write(piece)
             os.replace(tmp, file)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

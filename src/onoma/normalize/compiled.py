@@ -146,8 +146,8 @@ def _code_version() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _payload(normalizer: Normalizer) -> bytes:
-    """The cache payload: a JSON line naming each section and its size in bytes, then
+def _payload(normalizer: Normalizer) -> list[bytes]:
+    """The cache payload, in pieces: a JSON line naming each section and its size in bytes, then
     the sections: the automaton's bytes, small tables as JSON, and lists of strings as
     lines (no JSON to parse for them: a 10,000-entry glossary loads in milliseconds)."""
     matcher, spotter = normalizer.matcher, normalizer.spotter
@@ -220,7 +220,7 @@ def _payload(normalizer: Normalizer) -> bytes:
             first.setdefault(blob, name)
             head.append([name, len(blob)])
             body.append(blob)
-    return json.dumps(head).encode() + b"\n" + b"".join(body)
+    return [json.dumps(head).encode() + b"\n", *body]
 
 
 def _sections(payload: bytes) -> dict[str, memoryview]:

@@ -83,20 +83,28 @@ class VariantSpotter:
         self.forms: list[str] = []
         """Every form in ``lang``, for the grammar test."""
         owners: list[Entry] = []
+        folded: dict[str, str] = {}  # one folded string per form, shared by the sets below
+
+        def fold(text: str) -> str:
+            found = folded.get(text)
+            if found is None:
+                found = folded[text] = fold_case(text)
+            return found
+
         for entry in glossary:
             for _lang, form, _field in entry.all_forms():
-                self.known.add(fold_case(form))
+                self.known.add(fold(form))
             if lang not in entry.names:
                 continue
             for form in entry.forms(lang):
-                self.known_in_lang.add(fold_case(form))
+                self.known_in_lang.add(fold(form))
                 owners.append(entry)
                 self.forms.append(form)
         for entry, form, key in zip(owners, self.forms, romanization_keys(self.forms), strict=True):
             by_key.setdefault(key, []).append((entry, form))
         self.by_key = by_key
         self.person_words = frozenset(
-            fold_case(word)
+            fold(word)
             for entry in glossary
             if entry.type == "person"
             for _lang, form, _field in entry.all_forms()
