@@ -200,12 +200,18 @@ def _payload(normalizer: Normalizer) -> list[bytes]:
             "known_words": list(spotter.known_words),
         }
     blobs: list[tuple[str, bytes]] = []
-    for name, value in sections.items():
+    del rows, columns
+    if spotter is not None:
+        del keys, pairs
+    while sections:  # each section freed as soon as it is bytes: a 100,000-entry build
+        name = next(iter(sections))  # would otherwise hold both at its peak
+        value = sections.pop(name)
         if isinstance(value, list):
             joined = "\n".join(value) + "\n" if value else ""  # each item ends its line
             if joined.count("\n") != len(value):
                 raise ValueError("a line break inside a cached string")
-            value = joined
+            value = joined.encode("utf-8", "surrogatepass")
+            del joined
         if isinstance(value, str):
             value = value.encode("utf-8", "surrogatepass")
         blobs.append((name, value))
