@@ -4,6 +4,7 @@ bypassed on request, and never written for a glossary that cannot be used."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,30 @@ def test_unusable_glossary_is_never_cached(cache_dir, tmp_path):
 def test_missing_glossary_is_reported_by_the_loader(cache_dir, tmp_path):
     with pytest.raises(GlossaryError, match="no such file"):
         compiled.cached_normalizer([tmp_path / "missing.yaml"], builtin=False)
+
+
+def test_automaton_bytes_that_are_not_an_automaton_are_rebuilt(cache_dir, glossary):
+    compiled.cached_normalizer([glossary], builtin=False)
+    (file,) = cache_dir.glob("*.normalizer")
+    payload = compiled.read_payload(file, file.stem, compiled.MAGIC, compiled.FORMAT)
+    head, _, body = payload.partition(b"\n")
+    size = json.loads(head)[0][1]  # the automaton comes first
+    forged = head + b"\n" + b"\x01" * size + body[size:]  # a hash that matches, bad bytes
+    compiled.write_payload(cache_dir, file, file.stem, forged, compiled.MAGIC, compiled.FORMAT)
+    rebuilt = compiled.cached_normalizer([glossary], builtin=False)
+    assert rebuilt.normalize("Shusha").text == "Shushi"
+
+
+def test_old_caches_are_pruned(cache_dir, glossary, monkeypatch):
+    from onoma.glossary import cache
+
+    monkeypatch.setitem(cache.KEEP, ".normalizer", 2)
+    for version in range(4):  # four edits of the glossary: four keys
+        glossary.write_text(GLOSSARY + f"# edit {version}\n", encoding="utf-8")
+        compiled.cached_normalizer([glossary], builtin=False)
+    assert len(list(cache_dir.glob("*.normalizer"))) == 2
+    # The current one is among those kept: the next run builds nothing.
+    monkeypatch.setattr(compiled, "_build", lambda *a, **k: pytest.fail("built again"))
+    assert compiled.cached_normalizer([glossary], builtin=False).normalize("Shusha").text == (
+        "Shushi"
+    )
