@@ -196,3 +196,23 @@ def test_old_caches_are_pruned(cache_dir, glossary, monkeypatch):
     assert compiled.cached_normalizer([glossary], builtin=False).normalize("Shusha").text == (
         "Shushi"
     )
+
+
+def test_stems_of_the_forms_come_from_the_cache(cache_dir, glossary, monkeypatch):
+    from onoma.lang import stems
+
+    compiled.cached_normalizer([glossary], builtin=False, lang="ru")
+    monkeypatch.setattr(stems, "_KNOWN_STEMS", {})
+    stemmed: list[str] = []
+    real = stems.stemmer_for
+
+    def counting(lang: str):
+        stem = real(lang)
+        return None if stem is None else (lambda word: stemmed.append(word) or stem(word))
+
+    monkeypatch.setattr(stems, "stemmer_for", counting)
+    cached = compiled.cached_normalizer([glossary], builtin=False, lang="ru")
+    cached.normalize("Ованесяна видели. Ованесян пришёл.")  # look-ups that need the test
+    assert cached.spotter._grammar is not None
+    assert "ованнисян" in stems._KNOWN_STEMS["ru"]
+    assert "ованнисян" not in stemmed  # a glossary form: its stem was read, not computed

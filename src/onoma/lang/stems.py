@@ -172,6 +172,27 @@ def inflection_test(forms: Iterable[str], lang: str) -> Callable[[str], bool] | 
     return test
 
 
+_KNOWN_STEMS: dict[str, dict[str, str]] = {}
+"""Per language, stems computed by an earlier run (read from a normalizer cache)."""
+
+
+def remember_stems(lang: str, stems: dict[str, str]) -> None:
+    """Take the stems of words computed earlier instead of stemming them again: the
+    stems of a glossary's forms cost a third of a second on each run in Russian."""
+    _KNOWN_STEMS.setdefault(_language(lang), {}).update(stems)
+
+
+def word_stems(forms: Iterable[str], lang: str) -> dict[str, str]:
+    """The stem of each word of ``forms`` as :func:`inflection_test` computes it (empty
+    where names do not inflect), for a cache to hand to :func:`remember_stems`."""
+    stems = _Stems.for_lang(lang)
+    if stems is None:
+        return {}
+    for text in forms:
+        stems.form(text)
+    return stems.stems
+
+
 class _Stems:
     """A language's stemmer, with its stems remembered, and the test of two forms."""
 
@@ -179,7 +200,7 @@ class _Stems:
         self.stem = stem
         self.suffixes = NAME_SUFFIXES.get(lang, ())
         self.case_endings = CASE_ENDINGS.get(lang, ())
-        self.stems: dict[str, str] = {}
+        self.stems: dict[str, str] = dict(_KNOWN_STEMS.get(lang, {}))
 
     @classmethod
     def for_lang(cls, lang: str) -> _Stems | None:

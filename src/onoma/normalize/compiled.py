@@ -28,6 +28,7 @@ from onoma.glossary.cache import cache_dir, read_payload, touch, write_payload
 from onoma.glossary.load import glossary_layers, load_glossaries
 from onoma.glossary.model import Entry
 from onoma.glossary.yamltext import read_glossary_text
+from onoma.lang.stems import remember_stems, word_stems
 from onoma.normalize.core import Normalizer
 from onoma.normalize.fuzzy import VariantSpotter
 from onoma.normalize.match import Matcher
@@ -42,7 +43,7 @@ from onoma.normalize.tables import (
 from onoma.text.collector import collector_paused
 
 MAGIC = "onoma-normalizer-cache"
-FORMAT = 4
+FORMAT = 5
 _PACKAGES = ("icu", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
 """Libraries whose version changes the tables (romanization keys, Russian case forms)."""
 
@@ -198,6 +199,7 @@ def _payload(normalizer: Normalizer) -> list[bytes]:
             "forms": spotter.forms,
             "person_words": list(spotter.person_words),
             "known_words": list(spotter.known_words),
+            "stems": [f"{w}\t{x}" for w, x in word_stems(spotter.forms, normalizer.lang).items()],
         }
     blobs: list[tuple[str, bytes]] = []
     del rows, columns
@@ -287,6 +289,9 @@ def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:
                 "forms": lambda: _lines(found["forms"]),
                 "person_words": words("person_words"),
                 "known_words": words("known_words"),
+                "stems": lambda: remember_stems(
+                    lang, dict(line.split("\t", 1) for line in _lines(found["stems"]))
+                ),
             },
         )
     return Normalizer.from_parts(

@@ -216,6 +216,9 @@ class VariantSpotter:
         """True for an inflected form of a glossary form, or a word of one root with
         ``form`` (ru, hy; see the module docs)."""
         if self._grammar is None:
+            remember = self.__dict__.get("_tables", {}).pop("stems", None)
+            if remember is not None:  # the stems of the forms, from a cache
+                remember()
             self._grammar = _GrammarTest.build(self.forms, self.lang)
         return self._grammar(word, form)
 
