@@ -242,6 +242,8 @@ def _scalar(event: Any, path: Path) -> Any:
     if event.style or not event.implicit[0]:
         return value  # quoted, or a block scalar
     first = value[:1]
+    if first not in _FIRSTS:
+        return value  # most plain scalars: a name or a key, which no resolver takes
     for name, pattern, firsts in _RESOLVERS:
         if first in firsts and pattern.match(value):
             return _CONSTRUCT[name](value)
@@ -279,3 +281,5 @@ _CONSTRUCT = {
 _RESOLVERS = tuple(
     (name, re.compile(pattern, re.X), tuple(first)) for name, pattern, first in _IMPLICIT
 )
+_FIRSTS = frozenset(first for _name, _pattern, firsts in _RESOLVERS for first in firsts)
+"""Every first character with which a plain scalar may be a non-string."""
