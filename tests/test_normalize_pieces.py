@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from onoma.glossary import load_glossaries
@@ -49,6 +49,7 @@ def test_pieces_give_what_the_whole_text_gives(normalizer, article, monkeypatch,
     text=st.text(alphabet="ab .\nXY!։", max_size=400),
     size=st.integers(1, 50),
 )
+@example(text="X\n\n", size=1)  # a paragraph break at the very end made an empty piece
 def test_pieces_cover_the_text_in_order(text: str, size: int):
     bounds = piece_bounds(text, size)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)

@@ -43,7 +43,7 @@ def _cut(text: str, at: int) -> int | None:
     """The first safe cut at or after ``at``: a paragraph break, a sentence end, a space."""
     stop = min(len(text), at + WINDOW)
     paragraph = text.find("\n\n", at, stop)
-    if paragraph != -1:
+    if paragraph != -1 and paragraph + 2 < len(text):  # a break that ends the text: no cut
         return paragraph + 2
     for pattern, capital in ((_SENTENCE_END, True), (_SPACE, False)):
         found = pattern.search(text, at, stop)
