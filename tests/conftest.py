@@ -24,6 +24,16 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own (``ONOMA_CACHE_DIR``, caching on): the folder
+    where glossary and normalizer caches are written."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ONOMA_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ONOMA_NO_CACHE", raising=False)
+    return folder / "glossaries"
+
+
 def closed_port() -> int:
     """A port on 127.0.0.1 where nothing listens."""
     import socket

@@ -19,14 +19,6 @@ GLOSSARY = (builtin_glossary_dir() / "places-armenia.yaml").read_text(encoding="
 
 
 @pytest.fixture
-def cache_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ONOMA_CACHE_DIR", str(folder))
-    monkeypatch.delenv("ONOMA_NO_CACHE", raising=False)
-    return folder / "glossaries"
-
-
-@pytest.fixture
 def glossary(tmp_path) -> Path:
     path = tmp_path / "g.yaml"
     path.write_text(GLOSSARY, encoding="utf-8")

@@ -78,7 +78,7 @@ def translit(
     attested = None
     if to == "armn":
         loaded = load_glossary(glossary, no_builtin, style)
-        attested = tr.attested_words(entry.names.get("hy", "") for entry in loaded)
+        attested = tr.attested_words(loaded.names_in("hy"))
     try:
         check(to, source, scheme)
         warned: set[str] = set()

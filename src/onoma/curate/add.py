@@ -82,6 +82,15 @@ def draft_entry(
         )
     if entry_id is not None:
         _check_id(entry_id, glossary)
+    if transliterate is None:
+        import functools
+
+        from onoma.translit import attested_words
+        from onoma.translit import transliterate as default
+
+        # The glossary's Armenian names win where press Latin is ambiguous.
+        curated = attested_words(glossary.names_in("hy"))
+        transliterate = functools.partial(default, attested=curated)
     names, warnings = _draft_forms(name, lang, expected, forms, transliterate)
     if guessed and lang == "az" and not _az_for_sure(name):
         warnings.insert(0, f"{name!r} taken as Azerbaijani (ç, ö or ü); pass --lang if not")
@@ -120,22 +129,12 @@ def _draft_forms(
     lang: str,
     script: str | None,
     forms: dict[tuple[str, str], tuple[Entry, str]],
-    transliterate: Callable[..., str] | None,
+    transliterate: Callable[..., str],
 ) -> tuple[dict[str, str], list[str]]:
     """The entry's names: ``name`` and a transliterated form per other core language.
 
     A pair that onoma.translit lacks (ru → hy), or that gives letters of another
     script, goes through the English form."""
-    if transliterate is None:
-        import functools
-
-        from onoma.translit import attested_words
-        from onoma.translit import transliterate as default
-
-        # The glossary's Armenian names (not variants, which may be misspellings) win
-        # where press Latin is ambiguous.
-        curated = attested_words(entry.names.get("hy", "") for entry, _path in forms.values())
-        transliterate = functools.partial(default, attested=curated)
     names = {lang: name}
     warnings: list[str] = []
     for target in CORE_LANGUAGES:

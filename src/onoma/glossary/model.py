@@ -113,6 +113,11 @@ class Glossary:
             langs.update(entry.variants)
         return sorted(langs)
 
+    def names_in(self, lang: str) -> list[str]:
+        """The curated name in ``lang`` of each entry that has one (no variants: a
+        variant may be a misspelling)."""
+        return [entry.names[lang] for entry in self.entries if lang in entry.names]
+
     def form_index(self) -> dict[tuple[str, str], tuple[Entry, str]]:
         """``(lang, case-folded form)`` → the first entry with that form and its field path."""
         from onoma.lang.case import fold_case

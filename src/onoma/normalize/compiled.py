@@ -278,20 +278,24 @@ def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:
         def words(name: str) -> Callable[[], frozenset[str]]:
             return lambda: frozenset(_lines(found[name]))
 
+        keys = functools.cache(lambda: _lines(found["keys"]))
+
+        def forms() -> list[str]:
+            # Only the inflection test reads the forms: the stems it needs come with them.
+            stems = (line.split("\t", 1) for line in _lines(found["stems"]))
+            remember_stems(lang, dict(stems))
+            return _lines(found["forms"])
+
         spotter = VariantSpotter.from_tables(
             lang,
             {
                 "known": words("known"),
                 "known_in_lang": words("known_in_lang"),
-                "by_key": lambda: PairsByKey(
-                    _lines(found["keys"]), _lines(found["pairs"]), entries
-                ),
-                "forms": lambda: _lines(found["forms"]),
+                "by_key": lambda: PairsByKey(keys(), _lines(found["pairs"]), entries),
+                "keys": keys,
+                "forms": forms,
                 "person_words": words("person_words"),
                 "known_words": words("known_words"),
-                "stems": lambda: remember_stems(
-                    lang, dict(line.split("\t", 1) for line in _lines(found["stems"]))
-                ),
             },
         )
     return Normalizer.from_parts(

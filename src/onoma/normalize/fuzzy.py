@@ -118,9 +118,9 @@ class VariantSpotter:
     @classmethod
     def from_tables(cls, lang: str, tables: Mapping[str, Callable[[], object]]) -> VariantSpotter:
         """A spotter from the tables of one built before (see onoma.normalize.compiled):
-        ``tables`` maps each of known, known_in_lang, by_key, forms, person_words and
-        known_words to a function that reads it, called on its first use (a text with
-        no capitalised word needs none of them)."""
+        ``tables`` maps each of known, known_in_lang, by_key, keys, forms, person_words
+        and known_words to a function that reads it, called on its first use (a text
+        with no capitalised word needs none of them)."""
         spotter = cls.__new__(cls)
         spotter.lang = lang
         spotter._tables = dict(tables)
@@ -130,9 +130,9 @@ class VariantSpotter:
     def __getattr__(self, name: str) -> object:
         # Only reached for an attribute not set yet: a table of from_tables.
         tables = self.__dict__.get("_tables")
-        if tables is None or (name not in tables and name != "keys"):
+        if tables is None or name not in tables:
             raise AttributeError(name)
-        value = list(self.by_key) if name == "keys" else tables.pop(name)()
+        value = tables.pop(name)()
         setattr(self, name, value)
         return value
 
@@ -216,9 +216,6 @@ class VariantSpotter:
         """True for an inflected form of a glossary form, or a word of one root with
         ``form`` (ru, hy; see the module docs)."""
         if self._grammar is None:
-            remember = self.__dict__.get("_tables", {}).pop("stems", None)
-            if remember is not None:  # the stems of the forms, from a cache
-                remember()
             self._grammar = _GrammarTest.build(self.forms, self.lang)
         return self._grammar(word, form)
 

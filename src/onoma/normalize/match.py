@@ -173,8 +173,6 @@ class Matcher:
             pattern.canonical, pattern.case = replacement, cases
             by_key.setdefault(fold_for_scan(form), [pattern])
         self.ambiguous: list[tuple[Pattern, ...]] = []
-        self.patterns: Sequence[Pattern] = []
-        """Every pattern; :meth:`spans` refers to them by index."""
         patterns_list: list[Pattern] = []
         self.targets: list[int] = []
         """Per key of the automaton, the index of its one pattern, or -1 when the
@@ -192,7 +190,8 @@ class Matcher:
             else:
                 self.targets.append(-1)
                 self.choices[key_number] = range(first, len(patterns_list))
-        self.patterns = patterns_list
+        self.patterns: Sequence[Pattern] = patterns_list
+        """Every pattern; :meth:`spans` refers to them by index."""
         self.size = len(by_key)
         self.automaton: Any = (
             daachorse.CharwiseDoubleArrayAhoCorasick(list(by_key)) if by_key else None

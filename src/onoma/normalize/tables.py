@@ -9,47 +9,56 @@ are made when a match or a look-up first asks for them, and then kept.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import overload
+from typing import TypeVar, overload
 
 from onoma.glossary.cache import entry_row, row_entry
 from onoma.glossary.model import Entry
 from onoma.normalize.match import Pattern
 
+T = TypeVar("T")
 
-class LazyEntries(Sequence[Entry]):
+
+class _MadeOnDemand(Sequence[T]):
+    """A sequence whose items are made from stored data on first access, then kept."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, T] = {}
+
+    def _make(self, index: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        item = self._made.get(index)
+        if item is None:
+            item = self._made[index] = self._make(index)
+        return item
+
+
+class LazyEntries(_MadeOnDemand[Entry]):
     """Entries kept as the JSON text of their cached rows ``[file number, *row]``."""
 
     def __init__(self, rows: Callable[[], list[str]], paths: list[Path]) -> None:
         """``rows`` reads the rows, on the first entry asked for."""
-        self._read = rows
-        self._rows: list[str] | None = None
+        super().__init__()
+        self._read = functools.cache(rows)
         self._paths = paths
-        self._made: dict[int, Entry] = {}
-
-    def _all_rows(self) -> list[str]:
-        if self._rows is None:
-            self._rows = self._read()
-        return self._rows
 
     def __len__(self) -> int:
-        return len(self._all_rows())
+        return len(self._read())
 
-    @overload
-    def __getitem__(self, index: int) -> Entry: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Entry]: ...
-    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        entry = self._made.get(index)
-        if entry is None:
-            file_number, *row = json.loads(self._all_rows()[index])
-            entry = row_entry(row, self._paths[file_number])
-            self._made[index] = entry
-        return entry
+    def _make(self, index: int) -> Entry:
+        file_number, *row = json.loads(self._read()[index])
+        return row_entry(row, self._paths[file_number])
 
 
 def entry_rows(entries: Sequence[Entry]) -> tuple[list[str], list[str]]:
@@ -64,7 +73,7 @@ def entry_rows(entries: Sequence[Entry]) -> tuple[list[str], list[str]]:
     return rows, list(paths)
 
 
-class PatternTable(Sequence[Pattern]):
+class PatternTable(_MadeOnDemand[Pattern]):
     """The patterns of a matcher as columns: entry number, text, whether it is the
     entry's name, and, for a case form, its replacement and cases."""
 
@@ -77,36 +86,24 @@ class PatternTable(Sequence[Pattern]):
     ) -> None:
         """``columns``: entry, is_name, replacement and case, one item per pattern;
         ``text`` reads the patterns' texts, on the first pattern asked for."""
+        super().__init__()
         self._lang = lang
         self._entries = entries
         self._entry = columns["entry"]
-        self._read_text = text
-        self._text: list[str] | None = None
+        self._text = functools.cache(text)
         self._is_name = columns["is_name"]
         self._replacement = columns["replacement"]
         self._case = columns["case"]
-        self._made: dict[int, Pattern] = {}
 
     def __len__(self) -> int:
         return len(self._entry)
 
-    @overload
-    def __getitem__(self, index: int) -> Pattern: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Pattern]: ...
-    def __getitem__(self, index: int | slice) -> Pattern | list[Pattern]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        pattern = self._made.get(index)
-        if pattern is None:
-            if self._text is None:
-                self._text = self._read_text()
-            entry = self._entries[self._entry[index]]
-            is_name = bool(self._is_name[index])
-            pattern = Pattern(entry, self._text[index], self._lang, is_name)
-            if self._case[index] is not None:
-                pattern.canonical, pattern.case = self._replacement[index], self._case[index]
-            self._made[index] = pattern
+    def _make(self, index: int) -> Pattern:
+        entry = self._entries[self._entry[index]]
+        is_name = bool(self._is_name[index])
+        pattern = Pattern(entry, self._text()[index], self._lang, is_name)
+        if self._case[index] is not None:
+            pattern.canonical, pattern.case = self._replacement[index], self._case[index]
         return pattern
 
 

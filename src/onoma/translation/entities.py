@@ -197,8 +197,7 @@ class EntityMapper:
         if self._attested is None:
             from onoma.translit import attested_words
 
-            names = (entry.names.get("hy", "") for entry in self._glossary)
-            self._attested = attested_words(names)  # names: a variant may be a misspelling
+            self._attested = attested_words(self._glossary.names_in("hy"))
         return self._attested
 
     def slots(self, sentence: str) -> list[Slot]:
