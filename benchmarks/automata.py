@@ -10,7 +10,12 @@ the automata it was chosen from, on the corpus of ``normalize_speed.py``:
   that starts inside it, so their result can differ; the script counts the matches each
   finds and how many agree with onoma's.
 
-Run: ``python benchmarks/automata.py [--entries 10000] [--megabytes 20]``
+With ``--real CORPUS --names DIR``, the corpus and glossary are real: the texts of a
+factRuEval-2016 folder or a pioNER ``*.conll03`` folder joined, with the glossary of
+``real_text_precision.py`` in the corpus's language (read from where they are).
+
+Run: ``python benchmarks/automata.py [--entries 10000] [--megabytes 20]`` or
+``python benchmarks/automata.py --real CORPUS --names DIR``
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from pathlib import Path
 
 from normalize_speed import make_corpus, make_glossary
 
@@ -73,20 +79,45 @@ def timed(func, runs: int = 3):
     return best, result
 
 
+def real_corpus(corpus: Path, names: Path | None):
+    """The real glossary (loaded), the corpus's texts joined, and its language."""
+    import tempfile
+
+    from real_text_precision import build_glossary, read_conll, read_factrueval
+
+    from onoma.glossary import load_glossaries
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        texts = root / "texts"
+        texts.mkdir()
+        conll = sorted(corpus.glob("*.conll03"))
+        _gold, lang = read_conll(conll[0], texts) if conll else read_factrueval(corpus, texts)
+        build_glossary(names, root)
+        glossary = load_glossaries([root / "glossary.yaml"], builtin=False)
+        text = "\n\n".join(p.read_text("utf-8") for p in sorted(texts.iterdir()))
+    return glossary, text, lang
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--megabytes", type=float, default=20.0)
+    parser.add_argument("--real", type=Path, help="factRuEval folder or *.conll03 folder")
+    parser.add_argument("--names", type=Path, help="folder of the name lists (with --real)")
     args = parser.parse_args()
     import ahocorasick
     import ahocorasick_rs
     import daachorse
 
-    rng = random.Random(3)
-    glossary = make_glossary(args.entries, rng)
-    text = make_corpus(glossary, args.megabytes, rng)
+    if args.real:
+        glossary, text, lang = real_corpus(args.real, args.names)
+    else:
+        rng = random.Random(3)
+        glossary = make_glossary(args.entries, rng)
+        text, lang = make_corpus(glossary, args.megabytes, rng), "en"
     folded = fold_for_scan(text)
-    keys = sorted({fold_for_scan(form) for entry in glossary for form in entry.forms("en")})
+    keys = sorted({fold_for_scan(form) for entry in glossary for form in entry.forms(lang)})
 
     def build_pyaho():
         automaton = ahocorasick.Automaton()
@@ -95,7 +126,7 @@ def main() -> None:
         automaton.make_automaton()
         return automaton
 
-    build_onoma, matcher = timed(lambda: Matcher(glossary, "en"), 1)
+    build_onoma, matcher = timed(lambda: Matcher(glossary, lang), 1)
     build_py, pyaho = timed(build_pyaho, 1)
     build_over, over = timed(lambda: daachorse.CharwiseDoubleArrayAhoCorasick(keys), 1)
     build_rs, rs = timed(
@@ -127,7 +158,7 @@ def main() -> None:
     )
     reference = set(onoma_spans)
     mb = len(text.encode("utf-8")) / 1e6
-    print(f"{args.entries:,} entries ({len(keys):,} keys), {mb:.1f} MB of text; best of 3\n")
+    print(f"{len(glossary):,} entries ({len(keys):,} keys, {lang}), {mb:.1f} MB; best of 3\n")
     print("| automaton | build | scan + whole words | MB/s | matches | agree with onoma |")
     print("|---|---:|---:|---:|---:|---:|")
     rows = [

@@ -1,6 +1,7 @@
 """The corpus scan of ``onoma glossary suggest`` in worker processes.
 
-Reading and scanning the files is most of the command's time (3.9 of 4.6 s on 20 MB),
+Reading and scanning the files is most of the command's time (3.1 s on a generated
+20 MB corpus, against 0.6 s for listing the spellings and 0.6–0.8 s for clustering),
 and it splits: each worker scans a run of consecutive files with its own
 :class:`~onoma.curate.suggest.candidates.CorpusScan` and sends back its counts, which
 are merged in the order of the files, so the result is the one of a single process.
