@@ -83,19 +83,13 @@ def real_corpus(corpus: Path, names: Path | None):
     """The real glossary (loaded), the corpus's texts joined, and its language."""
     import tempfile
 
-    from real_text_precision import build_glossary, read_conll, read_factrueval
+    from real_text_precision import joined_corpus
 
     from onoma.glossary import load_glossaries
 
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        texts = root / "texts"
-        texts.mkdir()
-        conll = sorted(corpus.glob("*.conll03"))
-        _gold, lang = read_conll(conll[0], texts) if conll else read_factrueval(corpus, texts)
-        build_glossary(names, root)
-        glossary = load_glossaries([root / "glossary.yaml"], builtin=False)
-        text = "\n\n".join(p.read_text("utf-8") for p in sorted(texts.iterdir()))
+        gloss, text, lang = joined_corpus(corpus, names, Path(folder))
+        glossary = load_glossaries([gloss], builtin=False)
     return glossary, text, lang
 
 

@@ -151,6 +151,19 @@ def build_glossary(names: Path | None, out: Path) -> dict[str, str]:
     return {e["id"]: e["type"] for e in entries}
 
 
+def joined_corpus(corpus: Path, names: Path | None, root: Path) -> tuple[Path, str, str]:
+    """For the speed benchmarks: the glossary above written to ``root``, the corpus's
+    texts joined into one (read from where they are, written to ``root`` only), and
+    the corpus's language."""
+    texts = root / "texts"
+    texts.mkdir()
+    conll = sorted(corpus.glob("*.conll03"))
+    _gold, lang = read_conll(conll[0], texts) if conll else read_factrueval(corpus, texts)
+    build_glossary(names, root)
+    joined = "\n\n".join(p.read_text("utf-8") for p in sorted(texts.iterdir()))
+    return root / "glossary.yaml", joined, lang
+
+
 def _person(row: dict[str, str], add) -> None:
     """A person entry (given name and surname, no patronymic) and one per word."""
     forms = {}

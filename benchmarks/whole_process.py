@@ -120,16 +120,10 @@ def real_inputs(
     """The real-text glossary, the joined corpus and a 1 kB article from it."""
     import json
 
-    from real_text_precision import build_glossary, read_conll, read_factrueval
+    from real_text_precision import joined_corpus
 
-    texts = root / "texts"
-    texts.mkdir()
-    conll = sorted(corpus.glob("*.conll03"))
-    _gold, lang = read_conll(conll[0], texts) if conll else read_factrueval(corpus, texts)
-    build_glossary(names, root)
-    gloss = root / "glossary.yaml"
+    gloss, joined, lang = joined_corpus(corpus, names, root)
     size = len(json.loads(gloss.read_text("utf-8")))
-    joined = "\n\n".join(p.read_text("utf-8") for p in sorted(texts.iterdir()))
     whole = root / "corpus.txt"
     whole.write_text(joined, encoding="utf-8")
     article = root / "article.txt"

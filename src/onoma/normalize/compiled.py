@@ -24,6 +24,7 @@ from array import array
 from collections.abc import Callable
 from pathlib import Path
 
+from onoma.errors import OnomaError
 from onoma.glossary.cache import cache_dir, read_payload, touch, write_payload
 from onoma.glossary.load import glossary_layers, load_glossaries
 from onoma.glossary.model import Entry
@@ -116,7 +117,7 @@ def _key(layers: list[list[list[Path]]], lang: str, spotter: bool, inflect: bool
             for path in part:
                 try:
                     text, _bom = read_glossary_text(path)
-                except Exception:
+                except (OnomaError, OSError):  # the loader reports it, with the file
                     return None
                 digest.update(f"{Path(path).resolve()}\0".encode())
                 digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
