@@ -241,6 +241,12 @@ def _scalar(event: Any, path: Path) -> Any:
         )
     if event.style or not event.implicit[0]:
         return value  # quoted, or a block scalar
+    return resolve_plain(value)
+
+
+def resolve_plain(value: str) -> Any:
+    """A plain scalar's value by the YAML 1.2 core schema: ``true`` is a boolean,
+    ``12`` a number, ``~`` null, ``2024-05-01`` a date, anything else a string."""
     first = value[:1]
     if first not in _FIRSTS:
         return value  # most plain scalars: a name or a key, which no resolver takes

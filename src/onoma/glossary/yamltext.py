@@ -9,6 +9,7 @@ writing it.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from sys import intern
 from typing import Any
@@ -61,15 +62,22 @@ def parse_entries(text: str, path: Path | str, *, fast: bool = False) -> list[En
     """Check glossary text the way the loader does and return its entries.
 
     ``fast`` parses with libyaml (:mod:`onoma.glossary.fastyaml`), several times faster,
-    for callers that need values and lines but not comments; the checks are the same."""
+    for callers that need values and lines but not comments, and a file in the layout
+    ``fmt`` writes faster still (:mod:`onoma.glossary.canonical`); the checks are the
+    same."""
     path = Path(path)
     if fast:
+        from onoma.glossary.canonical import load_canonical
         from onoma.glossary.fastyaml import load_yaml_fast
 
         def entry(item: Any, line: int) -> Any:
             return parse_entry(item, path, line) if isinstance(item, dict) else item
 
-        data = load_yaml_fast(text, path, each=entry)  # mappings checked as they are read
+        # Mappings are checked as they are read. A check that fails in a canonical file
+        # fails the same way in libyaml's reading: its error stands.
+        data = load_canonical(text, each=entry)
+        if data is None:
+            data = load_yaml_fast(text, path, each=entry)
         if isinstance(data, list):
             return [
                 item if isinstance(item, Entry) else parse_entry(item, path, _line_of(data, i))
@@ -82,6 +90,30 @@ def parse_entries(text: str, path: Path | str, *, fast: bool = False) -> list[En
     if not isinstance(data, list):
         raise GlossaryError(path, "a glossary must be a YAML list of entries", 1)
     return [parse_entry(item, path, _line_of(data, i)) for i, item in enumerate(data)]
+
+
+def _line_map(container: Any) -> Any:
+    """The 0-based lines of the items of a container the YAML readers made (a list or a
+    dict, see :class:`onoma.glossary.fastyaml.LineDict`), or None for a plain value."""
+    lc = getattr(container, "lc", None)
+    return getattr(lc, "lines", None)
+
+
+def _line_in(container: Any, lines: Any, key: Any) -> int:
+    """1-based line of ``container[key]``, from :func:`_line_map` when it knows it."""
+    if lines is not None:
+        try:
+            return lines[key] + 1
+        except (KeyError, IndexError, TypeError):
+            pass
+    return _line_of(container, key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _field(*parts: str | int) -> str:
+    """A field path of :attr:`Entry.lines` (``variants.en.1``): one string for all
+    entries, made once."""
+    return intern(".".join(map(str, parts)))
 
 
 def _line_of(container: Any, key: Any) -> int:
@@ -150,12 +182,13 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
             path, f"entry {entry_id!r}: 'names' must map language codes to names", line
         )
     names: dict[str, str] = {}
+    names_lines = _line_map(names_raw)
     for lang, value in names_raw.items():
-        field_line = _line_of(names_raw, lang)
+        field_line = _line_in(names_raw, names_lines, lang)
         _check_lang(lang, path, field_line, entry_id)
         lang = intern(lang)  # one string per language code and field path, not per entry
         names[lang] = _string(value, path, field_line, f"entry {entry_id!r}: names.{lang}")
-        lines[intern(f"names.{lang}")] = field_line
+        lines[_field("names", lang)] = field_line
     variants: dict[str, tuple[str, ...]] = {}
     variants_raw = item.get("variants") or {}
     if not isinstance(variants_raw, dict):
@@ -165,8 +198,9 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
             _line_of(item, "variants"),
         )
     strings: list[str] = []
+    variants_lines = _line_map(variants_raw)
     for lang, values in variants_raw.items():
-        field_line = _line_of(variants_raw, lang)
+        field_line = _line_in(variants_raw, variants_lines, lang)
         _check_lang(lang, path, field_line, entry_id)
         if isinstance(values, str):
             # Read as a list of one, so that normalization still works; lint reports it,
@@ -178,10 +212,11 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
                 path, f"entry {entry_id!r}: variants.{lang} must be a list", field_line
             )
         texts = []
+        value_lines = _line_map(values)
         for i, value in enumerate(values):
-            value_line = _line_of(values, i) if hasattr(values, "lc") else field_line
+            value_line = _line_in(values, value_lines, i) if hasattr(values, "lc") else field_line
             texts.append(_string(value, path, value_line, f"entry {entry_id!r}: variants.{lang}"))
-            lines[intern(f"variants.{lang}.{i}")] = value_line
+            lines[_field("variants", lang, i)] = value_line
         variants[intern(lang)] = tuple(texts)
     flags = {}
     for flag in ("case_sensitive", "review"):

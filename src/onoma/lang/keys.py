@@ -37,13 +37,15 @@ from onoma.lang.case import fold_case
 
 # Ordered rewrites on lower-case ASCII; each line folds one romanization habit. The
 # upper-case stand-ins (J, K, S, C, T) each write one sound and stay upper case, so
-# that they never fold onto a plain letter of another sound.
+# that they never fold onto a plain letter of another sound. A pattern starts with the
+# letter it rewrites and looks behind after it (``h(?<=[a-z]h)``, not ``(?<=[a-z])h``):
+# the same matches, found several times faster in 300,000 forms at once.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
         (r"[^a-z]", ""),  # spaces, hyphens, apostrophes (aspiration marks)
         (r"ou", "u"),  # French-style ou: Shoushi, Haroutiounian
-        (r"(?<=[aeiou])u(?=[aeiou])", "w"),  # keep a vowel-separating u as a consonant
+        (r"u(?<=[aeiou]u)(?=[aeiou])", "w"),  # keep a vowel-separating u as a consonant
         (r"dzh|dj|zh|j", "J"),  # Dzhanibekyan, Djanibekyan, Janibekyan; zh
         (r"kh|x", "K"),  # Khachatryan, Xaçatryan (one sound, not k)
         (r"gh", "g"),  # Ghazaryan, Gazaryan: Russian-based spellings drop the h
@@ -55,10 +57,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"th", "t"),
         (r"w", "v"),
         (r"ck", "k"),
-        (r"(?<=[a-z])h(?=[aeiouy])", ""),  # Hovhannisyan, Hovannisyan; Ohanyan, Oanyan
+        (r"h(?<=[a-z]h)(?=[aeiouy])", ""),  # Hovhannisyan, Hovannisyan; Ohanyan, Oanyan
         (r"^h(?=[aeiou])", ""),  # Hovsep, Ovsep; Harutyunyan, Arutyunyan
         (r"^ye", "e"),  # Yerevan, Erevan
-        (r"(?<=[a-zA-Z])(?:ia|ya|iya)n$", "yan"),  # -ian, -yan, -iyan
+        (r"(?=[iy])(?<=[a-zA-Z])(?:ia|ya|iya)n$", "yan"),  # -ian, -yan, -iyan
         (r"i(?=[aeou])", "y"),  # Mariam, Maryam
         (r"y", "i"),
         (r"(.)\1+", r"\1"),  # doubled letters
@@ -125,19 +127,26 @@ def romanization_keys(texts: Iterable[str]) -> list[str]:
     regular-expression call per rewrite and form costs seconds)."""
     texts = list(texts)
     keys: list[str | None] = [_REMEMBERED.get(text) for text in texts]
-    missing = [i for i, key in enumerate(keys) if key is None]
+    missing = [texts[i] for i, key in enumerate(keys) if key is None]
     if missing:
         from unidecode import unidecode
 
-        first, rest = _REWRITES[0], _LINE_REWRITES
-        joined = "\n".join(
-            first[0].sub(first[1], unidecode(_unmix(_ou(texts[i]))).lower()) for i in missing
-        )
-        for pattern, repl in rest:  # no rewrite crosses a line: each form is one line
+        joined = _ou("\n".join(missing))
+        if _CYRILLIC.search(joined) and _LATIN.search(joined):
+            joined = "\n".join(_unmix(text) for text in joined.split("\n"))
+        joined = _NOT_A_LETTER.sub("", unidecode(joined).lower())
+        for pattern, repl in _LINE_REWRITES:  # no rewrite crosses a line: one form a line
             joined = pattern.sub(repl, joined)
-        for i, key in zip(missing, joined.split("\n"), strict=True):
-            keys[i] = key
+        found = joined.split("\n")
+        if len(found) != len(missing):  # a line break in a form, or one unidecode made
+            found = [_romanization_key(text) for text in missing]
+        made = iter(found)
+        keys = [key if key is not None else next(made) for key in keys]
     return keys  # type: ignore[return-value]
+
+
+_NOT_A_LETTER = re.compile(r"[^a-z\n]")
+"""The first rewrite, sparing the line breaks between the forms of a batch."""
 
 
 def _ou(text: str) -> str:

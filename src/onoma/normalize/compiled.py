@@ -44,7 +44,7 @@ from onoma.normalize.tables import (
 from onoma.text.collector import collector_paused
 
 MAGIC = "onoma-normalizer-cache"
-FORMAT = 5
+FORMAT = 6
 _PACKAGES = ("icu", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
 """Libraries whose version changes the tables (romanization keys, Russian case forms)."""
 
@@ -153,20 +153,13 @@ def _payload(normalizer: Normalizer) -> list[bytes]:
     the sections: the automaton's bytes, small tables as JSON, and lists of strings as
     lines (no JSON to parse for them: a 10,000-entry glossary loads in milliseconds)."""
     matcher, spotter = normalizer.matcher, normalizer.spotter
-    entries: list[Entry] = []
-    number: dict[int, int] = {}
-
-    def add(entry: Entry) -> None:
-        if id(entry) not in number:
-            number[id(entry)] = len(entries)
-            entries.append(entry)
-
-    for pattern in matcher.patterns:
-        add(pattern.entry)
+    # Every entry a pattern or a spotter key refers to, once, in the order first met.
+    by_id: dict[int, Entry] = {id(p.entry): p.entry for p in matcher.patterns}
     if spotter is not None:
-        for pairs in spotter.by_key.values():
-            for entry, _form in pairs:
-                add(entry)
+        by_id |= {id(e): e for pairs in spotter.by_key.values() for e, _form in pairs}
+    entries: list[Entry] = list(by_id.values())
+    number = dict(zip(by_id, range(len(entries)), strict=True))
+    del by_id
     columns = pattern_columns(matcher.patterns, number)
     rows, paths = entry_rows(entries)
     small = {

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from onoma.glossary.model import ENTRY_TYPES, Entry, Glossary
-from onoma.lang.case import fold_case
+from onoma.lang.case import fold_case, fold_cases
 from onoma.lang.keys import romanization_key, romanization_keys, same_name
 
 # A word that starts with an upper-case letter of the Latin, Cyrillic or Armenian
@@ -79,35 +80,32 @@ class VariantSpotter:
         self.known: set[str] | frozenset[str] = set()
         self.known_in_lang: set[str] | frozenset[str] = set()
         self.by_key: Mapping[str, Sequence[tuple[Entry, str]]] = {}
-        by_key: dict[str, list[tuple[Entry, str]]] = {}
+        texts: list[str] = []  # every form of every entry, and whether a person's
+        of_person: list[bool] = []
+        owners: list[Entry] = []
         self.forms: list[str] = []
         """Every form in ``lang``, for the grammar test."""
-        owners: list[Entry] = []
-        folded: dict[str, str] = {}  # one folded string per form, shared by the sets below
-
-        def fold(text: str) -> str:
-            found = folded.get(text)
-            if found is None:
-                found = folded[text] = fold_case(text)
-            return found
-
         for entry in glossary:
-            for _lang, form, _field in entry.all_forms():
-                self.known.add(fold(form))
-            if lang not in entry.names:
-                continue
-            for form in entry.forms(lang):
-                self.known_in_lang.add(fold(form))
-                owners.append(entry)
-                self.forms.append(form)
+            forms = [*entry.names.values(), *chain.from_iterable(entry.variants.values())]
+            texts += forms
+            of_person += [entry.type == "person"] * len(forms)
+            if lang in entry.names:
+                in_lang = entry.forms(lang)
+                self.forms += in_lang
+                owners += [entry] * len(in_lang)
+        folded = fold_cases(texts)
+        self.known = set(folded)
+        folded_of = dict(zip(texts, folded, strict=True))  # one string per form, not two
+        self.known_in_lang = {folded_of[form] for form in self.forms}
+        del folded_of
+        by_key: dict[str, list[tuple[Entry, str]]] = {}
         for entry, form, key in zip(owners, self.forms, romanization_keys(self.forms), strict=True):
             by_key.setdefault(key, []).append((entry, form))
         self.by_key = by_key
         self.person_words = frozenset(
-            fold(word)
-            for entry in glossary
-            if entry.type == "person"
-            for _lang, form, _field in entry.all_forms()
+            word
+            for form, person in zip(folded, of_person, strict=True)
+            if person
             for word in form.split()
         )
         self.known_words = frozenset(word for form in self.known for word in form.split())

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from onoma.errors import GlossaryError
 from onoma.glossary.model import Entry, Glossary
-from onoma.lang.case import fold_case
+from onoma.lang.case import fold_case, fold_cases
 from onoma.text.spans import merge_spans, overlaps
 
 
@@ -74,6 +74,17 @@ def fold_for_scan(text: str) -> str:
     for space in _SPACES:
         folded = folded.replace(space, " ")
     return folded
+
+
+def fold_all(texts: list[str]) -> list[str]:
+    """:func:`fold_for_scan` of each of ``texts``, in one pass over them all."""
+    folded = fold_cases(texts)
+    joined = "\0".join(folded)
+    if joined.count("\0") != len(texts) - 1:
+        return [fold_for_scan(text) for text in texts]  # a form with a NUL in it
+    for space in _SPACES:
+        joined = joined.replace(space, " ")
+    return joined.split("\0") if texts else []
 
 
 _TLDS = "am|az|ru|ge|ir|tr|ua|by|kz|eu|uk|de|fr|us|com|org|net|info|io|news|gov|edu|tv|me"
@@ -163,33 +174,41 @@ class Matcher:
         import daachorse
 
         self.lang = lang
+        patterns = [
+            Pattern(entry, form, lang, is_name=position == 0)
+            for entry in glossary
+            for position, form in enumerate(entry.forms(lang))
+        ]
         by_key: dict[str, list[Pattern]] = {}
-        for entry in glossary:
-            for position, form in enumerate(entry.forms(lang)):
-                pattern = Pattern(entry, form, lang, is_name=position == 0)
-                by_key.setdefault(fold_for_scan(form), []).append(pattern)
-        for entry, form, replacement, cases in inflected:
-            pattern = Pattern(entry, form, lang, is_name=False)
-            pattern.canonical, pattern.case = replacement, cases
-            by_key.setdefault(fold_for_scan(form), [pattern])
+        for key, pattern in zip(fold_all([p.text for p in patterns]), patterns, strict=True):
+            by_key.setdefault(key, []).append(pattern)
+        inflected = list(inflected)
+        for key, (entry, form, replacement, cases) in zip(
+            fold_all([item[1] for item in inflected]), inflected, strict=True
+        ):
+            if key not in by_key:
+                pattern = Pattern(entry, form, lang, is_name=False)
+                pattern.canonical, pattern.case = replacement, cases
+                by_key[key] = [pattern]
         self.ambiguous: list[tuple[Pattern, ...]] = []
         patterns_list: list[Pattern] = []
         self.targets: list[int] = []
         """Per key of the automaton, the index of its one pattern, or -1 when the
         surface decides among :attr:`choices` (see _choose)."""
         self.choices: dict[int, range] = {}
-        for key_number, patterns in enumerate(by_key.values()):
-            if len({p.canonical for p in patterns if not p.case_sensitive}) > 1:
-                self.ambiguous.append(tuple(patterns))
-            # Names before variants: a curated name is never read as another entry's variant.
-            patterns.sort(key=lambda p: not p.is_name)
+        for key_number, same_key in enumerate(by_key.values()):
             first = len(patterns_list)
-            patterns_list.extend(patterns)
-            if len(patterns) == 1 and not patterns[0].case_sensitive:
+            if len(same_key) == 1 and not same_key[0].case_sensitive:
+                patterns_list.append(same_key[0])  # most keys: one form of one entry
                 self.targets.append(first)
-            else:
-                self.targets.append(-1)
-                self.choices[key_number] = range(first, len(patterns_list))
+                continue
+            if len({p.canonical for p in same_key if not p.case_sensitive}) > 1:
+                self.ambiguous.append(tuple(same_key))
+            # Names before variants: a curated name is never read as another entry's variant.
+            same_key.sort(key=lambda p: not p.is_name)
+            patterns_list.extend(same_key)
+            self.targets.append(-1)
+            self.choices[key_number] = range(first, len(patterns_list))
         self.patterns: Sequence[Pattern] = patterns_list
         """Every pattern; :meth:`spans` refers to them by index."""
         self.size = len(by_key)
