@@ -5,9 +5,12 @@ bypassed on request, and never written for a glossary that cannot be used."""
 from __future__ import annotations
 
 import json
+from array import array
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from onoma.errors import GlossaryError
 from onoma.glossary import load_glossaries
@@ -208,3 +211,90 @@ def test_stems_of_the_forms_come_from_the_cache(cache_dir, glossary, monkeypatch
     assert cached.spotter._grammar is not None
     assert "ованнисян" in stems._KNOWN_STEMS["ru"]
     assert "ованнисян" not in stemmed  # a glossary form: its stem was read, not computed
+
+
+def test_entry_rows_read_back_across_batches_and_with_the_marker_in_a_name(tmp_path):
+    """Rows are encoded in batches cut at a marker string: an entry holding that string,
+    and entries on both sides of a batch's end, still read back as they were."""
+    from onoma.normalize import tables
+
+    lines = [
+        f"- id: e{i}\n  names: {{en: Name{i}}}\n  variants: {{en: [Nme{i}]}}\n" for i in range(2100)
+    ]
+    lines[2047] = f"- id: odd\n  names: {{en: 'x{tables._ROW_BREAK}y'}}\n"
+    path = tmp_path / "g.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    entries = list(load_glossaries([path], builtin=False, write_cache=False))
+    pieces, paths = tables.entry_rows(entries)
+    assert len(pieces) == 2  # 2,048 rows and 52
+    rows = b"".join(pieces).decode("utf-8")[:-1].split("\n")
+    lazy = LazyEntries(lambda: rows, [Path(p) for p in paths])
+    assert len(lazy) == len(entries) == 2100
+    for i in (0, 2046, 2047, 2048, 2099):
+        assert lazy[i] == entries[i]
+        assert lazy[i].lines == entries[i].lines
+    assert lazy[2047].names["en"] == f"x{tables._ROW_BREAK}y"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters="\n"), max_size=6), max_size=9000))
+def test_a_line_table_reads_each_line_of_a_section(lines):
+    """A list section is written in pieces of whole lines; its line starts let a run
+    read any one line as it was, across pieces."""
+    from onoma.normalize.tables import LineTable, line_starts
+
+    pieces = compiled._encoded(lines)
+    starts = array("i")
+    starts.frombytes(line_starts(pieces))
+    table = LineTable(memoryview(b"".join(pieces)), starts)
+    assert len(table) == len(lines)
+    assert list(table) == lines
+    if lines:
+        assert table[-1] == lines[-1]
+
+
+def test_a_line_table_reads_across_pieces():
+    from onoma.normalize.tables import LineTable, line_starts
+
+    lines = [f"{i}Ш" * (i % 3) for i in range(10_000)]
+    pieces = compiled._encoded(lines)
+    assert len(pieces) == 3
+    starts = array("i")
+    starts.frombytes(line_starts(pieces))
+    table = LineTable(memoryview(b"".join(pieces)), starts)
+    assert [table[i] for i in (0, 4095, 4096, 8191, 8192, 9999)] == [
+        lines[i] for i in (0, 4095, 4096, 8191, 8192, 9999)
+    ]
+    assert list(table) == lines
+
+
+def test_line_starts_that_do_not_fit_their_section_are_refused():
+    from onoma.normalize.tables import LineTable
+
+    with pytest.raises(ValueError):
+        LineTable(memoryview(b"a\nb\n"), array("i", [1, 2]))
+    with pytest.raises(ValueError):
+        LineTable(memoryview(b"a\nb"), array("i", [0, 2]))
+    with pytest.raises(ValueError):
+        LineTable(memoryview(b""), array("i", [0]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.frozensets(st.text(st.characters(blacklist_characters="\n"), max_size=4), max_size=40),
+    st.lists(st.text(st.characters(blacklist_characters="\n"), max_size=4), max_size=30),
+)
+def test_sorted_lines_answer_as_the_set_they_hold(words, asked):
+    """A cached set answers by bisection, then from a frozenset once asked often: the
+    same answers either way, for any strings, in any script."""
+    from onoma.normalize.tables import LineTable, SortedLines, line_starts
+
+    pieces = compiled._encoded(sorted(words))
+    starts = array("i")
+    starts.frombytes(line_starts(pieces))
+    table = SortedLines(LineTable(memoryview(b"".join(pieces)), starts))
+    table.BISECTIONS = 10  # the switch comes within the asked words
+    probes = [*asked, *words]
+    assert [w in table for w in probes] == [w in words for w in probes]
+    assert len(table) == len(words) and set(table) == words
+    assert 3 not in table

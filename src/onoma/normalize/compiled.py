@@ -22,6 +22,7 @@ import json
 import sys
 from array import array
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from onoma.errors import OnomaError
@@ -35,18 +36,25 @@ from onoma.normalize.fuzzy import VariantSpotter
 from onoma.normalize.match import Matcher
 from onoma.normalize.tables import (
     LazyEntries,
+    LineTable,
     PairsByKey,
     PatternTable,
+    SortedLines,
     entry_rows,
+    line_starts,
     pair_rows,
     pattern_columns,
 )
 from onoma.text.collector import collector_paused
 
 MAGIC = "onoma-normalizer-cache"
-FORMAT = 6
+FORMAT = 7
 _PACKAGES = ("icu", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
 """Libraries whose version changes the tables (romanization keys, Russian case forms)."""
+_SETS = ("known", "known_in_lang", "person_words", "known_words")
+"""The spotter's sets, written in code point order and read as :class:`SortedLines`."""
+_INDEXED = ("text", "entries", "pairs", *_SETS)
+"""List sections read a line at a time: their line starts are written too."""
 
 
 def cached_normalizer(
@@ -174,7 +182,7 @@ def _payload(normalizer: Normalizer) -> list[bytes]:
         },
         "spotter": spotter is not None,
     }
-    sections: dict[str, bytes | str | list[str]] = {
+    sections: dict[str, bytes | str | list[str] | list[bytes]] = {
         "automaton": matcher.automaton.serialize() if matcher.automaton is not None else b"",
         "small": json.dumps(small, ensure_ascii=False, separators=(",", ":")),
         "targets": array("i", matcher.targets).tobytes(),
@@ -185,44 +193,76 @@ def _payload(normalizer: Normalizer) -> list[bytes]:
     }
     if spotter is not None:
         keys, pairs = pair_rows(spotter.by_key, number)
+        sorted_once = _sorter()
+        known = sorted_once(spotter.known)
+        in_lang = sorted_once(spotter.known_in_lang)
         sections |= {
-            "known": list(spotter.known),
-            "known_in_lang": list(spotter.known_in_lang),
+            "known": known,
+            "known_in_lang": known if spotter.known_in_lang == spotter.known else in_lang,
             "keys": keys,
             "pairs": pairs,
             "forms": spotter.forms,
-            "person_words": list(spotter.person_words),
-            "known_words": list(spotter.known_words),
+            "person_words": sorted_once(spotter.person_words),
+            "known_words": sorted_once(spotter.known_words),
             "stems": [f"{w}\t{x}" for w, x in word_stems(spotter.forms, normalizer.lang).items()],
         }
-    blobs: list[tuple[str, bytes]] = []
-    del rows, columns
+    del columns
     if spotter is not None:
         del keys, pairs
-    while sections:  # each section freed as soon as it is bytes: a 100,000-entry build
-        name = next(iter(sections))  # would otherwise hold both at its peak
-        value = sections.pop(name)
-        if isinstance(value, list):
-            joined = "\n".join(value) + "\n" if value else ""  # each item ends its line
-            if joined.count("\n") != len(value):
-                raise ValueError("a line break inside a cached string")
-            value = joined.encode("utf-8", "surrogatepass")
-            del joined
-        if isinstance(value, str):
-            value = value.encode("utf-8", "surrogatepass")
-        blobs.append((name, value))
+    blobs = [(name, _encoded(sections.pop(name))) for name in list(sections)]
+    # Where each row and pattern text begins: a run reads only those it needs.
+    blobs += [(f"{name}_starts", (line_starts(blob),)) for name, blob in blobs if name in _INDEXED]
     # A section equal to an earlier one (the known forms and the forms in the text's
     # language, in a one-language glossary) is written once and named twice.
-    first: dict[bytes, str] = {}
-    head, body = [], []
+    first: dict[tuple[bytes, ...], str] = {}
+    head: list[list] = []
+    body: list[bytes] = []
     for name, blob in blobs:
-        if len(blob) > 64 and blob in first:
+        size = sum(map(len, blob))
+        if size > 64 and blob in first:
             head.append([name, first[blob]])
         else:
             first.setdefault(blob, name)
-            head.append([name, len(blob)])
-            body.append(blob)
+            head.append([name, size])
+            body += blob
     return [json.dumps(head).encode() + b"\n", *body]
+
+
+def _sorter() -> Callable[[AbstractSet[str]], list[str]]:
+    """Sort sets in code point order, an equal set sorted once (one set of forms is often
+    the words of another, or the same forms in the text's language)."""
+    done: list[tuple[AbstractSet[str], list[str]]] = []
+
+    def sort(words: AbstractSet[str]) -> list[str]:
+        for earlier, lines in done:
+            if len(earlier) == len(words) and earlier == words:
+                return lines
+        lines = sorted(words)
+        done.append((words, lines))
+        return lines
+
+    return sort
+
+
+def _encoded(value: bytes | str | list[str] | list[bytes]) -> tuple[bytes, ...]:
+    """A section as the pieces of bytes it is written in. A list of strings is written
+    one item per line, each line ended by a line break, a few thousand lines to a
+    piece: a 100,000-entry glossary's sections are never held twice, as text and as
+    bytes, at once."""
+    if isinstance(value, bytes):
+        return (value,)
+    if isinstance(value, str):
+        return (value.encode("utf-8", "surrogatepass"),)
+    if value and isinstance(value[0], bytes):
+        return tuple(value)  # pieces already (entry_rows)
+    pieces = []
+    for start in range(0, len(value), 4096):
+        lines = value[start : start + 4096]
+        joined = "\n".join(lines) + "\n"
+        if joined.count("\n") != len(lines):
+            raise ValueError("a line break inside a cached string")
+        pieces.append(joined.encode("utf-8", "surrogatepass"))
+    return tuple(pieces)
 
 
 def _sections(payload: bytes) -> dict[str, memoryview]:
@@ -246,10 +286,16 @@ def _lines(blob: memoryview) -> list[str]:
     return str(blob, "utf-8", "surrogatepass")[:-1].split("\n") if blob else []
 
 
+def _line_table(found: dict[str, memoryview], name: str) -> LineTable:
+    starts = array("i")
+    starts.frombytes(found[f"{name}_starts"])
+    return LineTable(found[name], starts)
+
+
 def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:
     found = _sections(payload)
     small = json.loads(str(found["small"], "utf-8"))
-    entries = LazyEntries(lambda: _lines(found["entries"]), [Path(p) for p in small["paths"]])
+    entries = LazyEntries(lambda: _line_table(found, "entries"), [Path(p) for p in small["paths"]])
     targets, entry_numbers = array("i"), array("i")
     targets.frombytes(found["targets"])
     entry_numbers.frombytes(found["entry"])
@@ -261,16 +307,25 @@ def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:
     for index, (new, cases) in small["cases"].items():
         replacement[int(index)], case[int(index)] = new, cases
     columns = {"entry": entry_numbers, "is_name": found["is_name"], "replacement": replacement}
-    patterns = PatternTable(lang, entries, columns | {"case": case}, lambda: _lines(found["text"]))
+    patterns = PatternTable(
+        lang, entries, columns | {"case": case}, lambda: _line_table(found, "text")
+    )
     choices = {k: range(start, stop) for k, start, stop in small["choices"]}
     matcher = Matcher.from_tables(
         lang, bytes(found["automaton"]), targets.tolist(), choices, patterns
     )
     spotter = None
     if small["spotter"]:
+        read: dict[int, SortedLines] = {}  # a section named twice is read once
 
-        def words(name: str) -> Callable[[], frozenset[str]]:
-            return lambda: frozenset(_lines(found[name]))
+        def words(name: str) -> Callable[[], SortedLines]:
+            def table() -> SortedLines:
+                blob = found[name]
+                if id(blob) not in read:
+                    read[id(blob)] = SortedLines(_line_table(found, name))
+                return read[id(blob)]
+
+            return table
 
         keys = functools.cache(lambda: _lines(found["keys"]))
 
@@ -285,7 +340,7 @@ def _from_payload(payload: bytes, lang: str, fuzzy: bool) -> Normalizer:
             {
                 "known": words("known"),
                 "known_in_lang": words("known_in_lang"),
-                "by_key": lambda: PairsByKey(keys(), _lines(found["pairs"]), entries),
+                "by_key": lambda: PairsByKey(keys(), _line_table(found, "pairs"), entries),
                 "keys": keys,
                 "forms": forms,
                 "person_words": words("person_words"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import chain
 
@@ -77,8 +78,8 @@ class VariantSpotter:
 
     def __init__(self, glossary: Glossary, lang: str) -> None:
         self.lang = lang
-        self.known: set[str] | frozenset[str] = set()
-        self.known_in_lang: set[str] | frozenset[str] = set()
+        self.known: AbstractSet[str] = set()
+        self.known_in_lang: AbstractSet[str] = set()
         self.by_key: Mapping[str, Sequence[tuple[Entry, str]]] = {}
         texts: list[str] = []  # every form of every entry, and whether a person's
         of_person: list[bool] = []

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -44,10 +48,87 @@ class _MadeOnDemand(Sequence[T]):
         return item
 
 
+class LineTable(Sequence[str]):
+    """The lines of a cached list section, each decoded when asked for: a 1 kB article
+    needs a few of 100,000 rows, and splitting them all would cost more than the rest
+    of its run."""
+
+    def __init__(self, blob: memoryview, starts: array) -> None:
+        """``blob``: lines each ended by a line break; ``starts``: where each begins."""
+        if (len(starts) == 0) != (len(blob) == 0) or (
+            starts and (starts[0] != 0 or starts[-1] >= len(blob) or blob[-1] != 10)
+        ):
+            raise ValueError("cached line starts do not fit their section")
+        self._blob = blob
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._starts)
+        start = self._starts[index]  # IndexError past the end, as a list
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._blob)
+        return str(self._blob[start : end - 1], "utf-8", "surrogatepass")
+
+
+class SortedLines(AbstractSet[str]):
+    """A cached set of strings, one per line in code point order. A run that asks it
+    little (a 1 kB article: a few dozen words) looks words up by bisection and reads
+    only those lines; one that asks more reads it all into a frozenset once."""
+
+    BISECTIONS = 2000
+    """Look-ups answered by bisection before the whole set is read."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._asked = 0
+        self._set: frozenset[str] | None = None
+
+    def __contains__(self, item: object) -> bool:
+        if self._set is None:
+            self._asked += 1
+            if self._asked <= self.BISECTIONS:
+                if not isinstance(item, str):
+                    return False
+                at = bisect_left(self._lines, item)
+                return at < len(self._lines) and self._lines[at] == item
+            self._set = frozenset(self._lines)
+        return item in self._set
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._set if self._set is not None else self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def line_starts(pieces: Iterable[bytes]) -> bytes:
+    """The ``starts`` of :class:`LineTable` for a section written as ``pieces`` of
+    whole lines, as the bytes of an ``array("i")``."""
+    starts = array("i")
+    at = 0
+    for piece in pieces:
+        if at + len(piece) >= 2**31:
+            raise ValueError("a section too large for the cache")
+        lengths = [len(line) + 1 for line in piece.split(b"\n")[:-1]]
+        if lengths:
+            starts.extend(accumulate(lengths[:-1], initial=at))
+        at += len(piece)
+    return starts.tobytes()
+
+
 class LazyEntries(_MadeOnDemand[Entry]):
     """Entries kept as the JSON text of their cached rows ``[file number, *row]``."""
 
-    def __init__(self, rows: Callable[[], list[str]], paths: list[Path]) -> None:
+    def __init__(self, rows: Callable[[], Sequence[str]], paths: list[Path]) -> None:
         """``rows`` reads the rows, on the first entry asked for."""
         super().__init__()
         self._read = functools.cache(rows)
@@ -61,24 +142,32 @@ class LazyEntries(_MadeOnDemand[Entry]):
         return row_entry(row, self._paths[file_number])
 
 
-def entry_rows(entries: Sequence[Entry]) -> tuple[list[str], list[str]]:
-    """The rows of ``entries`` as :class:`LazyEntries` reads them, and their files."""
+def entry_rows(entries: Sequence[Entry]) -> tuple[list[bytes], list[str]]:
+    """The rows of ``entries`` as :class:`LazyEntries` reads them, one JSON text per
+    line in UTF-8, in pieces of up to 2,048 rows; and the rows' files."""
     paths: dict[str, int] = {}
-    rows: list[Any] = []
-    for entry in entries:
-        path = str(entry.origin.path) if entry.origin else ""
-        rows += [[paths.setdefault(path, len(paths)), *entry_row(entry)], _ROW_BREAK]
-    # One call of the JSON encoder for all rows, with a marker string between them to
-    # cut its output at (a fifth of the time of one call per row).
+    pieces: list[bytes] = []
+    # One call of the JSON encoder per piece, with a marker string between the rows to
+    # cut its output at: a fifth of the time of one call per row, and the rows of a
+    # 100,000-entry glossary are never all held as lists or strings at once (100 MB).
+    # JSON text has no line break of its own ("\n" in a string is written escaped).
     encode = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":"))
     cut = f",{encode.encode(_ROW_BREAK)},"
-    text = encode.encode(rows[:-1])[1:-1] if rows else ""
-    found = text.split(cut) if text else []
-    if len(found) != len(entries):  # an entry that holds the marker itself
-        found = [encode.encode(row) for row in rows[::2]]
-    return found, list(paths)
+    for start in range(0, len(entries), _ROWS_AT_ONCE):
+        rows: list[Any] = []
+        for entry in entries[start : start + _ROWS_AT_ONCE]:
+            path = str(entry.origin.path) if entry.origin else ""
+            rows += [[paths.setdefault(path, len(paths)), *entry_row(entry)], _ROW_BREAK]
+        text = encode.encode(rows[:-1])[1:-1]
+        if text.count(cut) == len(rows) // 2 - 1:
+            text = text.replace(cut, "\n")
+        else:  # an entry that holds the marker itself
+            text = "\n".join(encode.encode(row) for row in rows[::2])
+        pieces.append(f"{text}\n".encode("utf-8", "surrogatepass"))
+    return pieces, list(paths)
 
 
+_ROWS_AT_ONCE = 2048
 _ROW_BREAK = "\ue000onoma\ue001row\ue000"
 """A string no glossary writes (private-use characters around it), between rows."""
 
@@ -92,7 +181,7 @@ class PatternTable(_MadeOnDemand[Pattern]):
         lang: str,
         entries: Sequence[Entry],
         columns: Mapping[str, Sequence],
-        text: Callable[[], list[str]],
+        text: Callable[[], Sequence[str]],
     ) -> None:
         """``columns``: entry, is_name, replacement and case, one item per pattern;
         ``text`` reads the patterns' texts, on the first pattern asked for."""
