@@ -55,7 +55,13 @@ def cache_key(path: Path, text: str) -> str:
     return digest.hexdigest()
 
 
-_CODE = ("glossary/model.py", "glossary/yamltext.py", "glossary/fastyaml.py", "lang/keys.py")
+_CODE = (
+    "glossary/model.py",
+    "glossary/yamltext.py",
+    "glossary/fastyaml.py",
+    "glossary/canonical.py",
+    "lang/keys.py",
+)
 """The modules whose code decides what a cache holds: their text is part of every key, so
 that a new onoma (or an edited checkout, where the version number stays) rebuilds."""
 

@@ -167,7 +167,8 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
         )
     if "id" not in item:
         raise GlossaryError(path, "entry has no 'id'", line)
-    entry_id = _string(item["id"], path, _line_of(item, "id"), "'id'")
+    id_line = _line_of(item, "id")
+    entry_id = _string(item["id"], path, id_line, "'id'")
     entry_type = item.get("type", "other")
     if entry_type not in ENTRY_TYPES:
         raise GlossaryError(
@@ -229,7 +230,7 @@ def parse_entry(item: Any, path: Path, line: int) -> Entry:
     note = item.get("note")
     if note is not None:
         note = _string(note, path, _line_of(item, "note"), f"entry {entry_id!r}: note", MAX_NOTE)
-    lines["id"] = _line_of(item, "id")
+    lines["id"] = id_line
     declension = _declension_fields(item, path, entry_id)
     return Entry(
         id=entry_id,

@@ -15,7 +15,8 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -118,9 +119,11 @@ def line_starts(pieces: Iterable[bytes]) -> bytes:
     for piece in pieces:
         if at + len(piece) >= 2**31:
             raise ValueError("a section too large for the cache")
-        lengths = [len(line) + 1 for line in piece.split(b"\n")[:-1]]
-        if lengths:
-            starts.extend(accumulate(lengths[:-1], initial=at))
+        if not piece:
+            continue
+        lines = piece.split(b"\n")  # the last is the empty rest after the last break
+        # Line i starts after the i lines before it and their line breaks.
+        starts.extend(map(add, accumulate(map(len, lines[:-2]), initial=at), count()))
         at += len(piece)
     return starts.tobytes()
 

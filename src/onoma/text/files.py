@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -242,7 +241,7 @@ def _create_temp(path: Path, mode: int = 0o666) -> tuple[int, str]:
     ``mode`` (the target's) less the umask, so that it is never readable by more
     people than the target, even while it is written; its descriptor and name."""
     for _ in range(100):
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode), name
         except FileExistsError:
