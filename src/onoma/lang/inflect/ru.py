@@ -39,6 +39,13 @@ def analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of ``word``, once: a name is declined into five cases, and
+    parsing is most of the time that takes (parses are values, safe to share)."""
+    return tuple(analyzer().parse(word))
+
+
 def _restore(word: str, result: str) -> str:
     """``result`` with the capitals of ``word`` and without a ё that ``word`` did not write."""
     if "ё" not in word.lower():
@@ -53,7 +60,7 @@ def _restore(word: str, result: str) -> str:
 def _known(word: str, kinds: tuple[str, ...]) -> Any | None:
     """The dictionary parse of ``word`` as a singular nominative, preferring ``kinds``
     (Name, Surn, Geox, Orgn…), or None when the dictionary does not know the word."""
-    parses = [p for p in analyzer().parse(word) if p.is_known and p.tag.case == "nomn"]
+    parses = [p for p in _parses(word) if p.is_known and p.tag.case == "nomn"]
     parses.sort(key=lambda p: p.tag.number == "plur")
     for kind in kinds:
         for parse in parses:
@@ -117,7 +124,7 @@ def _thing_word(word: str, case: str, kind: str) -> tuple[str, Any | None]:
 
 def _adjective(word: str) -> Any | None:
     parses = [
-        p for p in analyzer().parse(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn"
+        p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn"
     ]
     return parses[0] if parses else None
 
