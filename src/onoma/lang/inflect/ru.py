@@ -123,9 +123,7 @@ def _thing_word(word: str, case: str, kind: str) -> tuple[str, Any | None]:
 
 
 def _adjective(word: str) -> Any | None:
-    parses = [
-        p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn"
-    ]
+    parses = [p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn"]
     return parses[0] if parses else None
 
 
