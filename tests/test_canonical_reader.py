@@ -203,3 +203,41 @@ def test_errors_in_a_canonical_file_are_libyamls_errors() -> None:
         parse_entries(text, PATH)  # the round-trip reader
     assert str(fast.value) == str(slow.value)
     assert fast.value.line == 7
+
+
+@pytest.mark.parametrize("length", [1024, 1025])
+def test_keys_past_libyamls_longest_go_to_libyaml(length: int) -> None:
+    block = "- " + "k" * length + ": v\n"
+    flow = "- id: a\n  names: {" + "é" * length + ": v}\n"
+    for text in (block, flow):
+        if length > 1024:
+            assert load_canonical(text) is None
+            assert isinstance(libyaml(text), GlossaryError)  # libyaml says what is wrong
+        else:
+            assert check_same(text)
+
+
+@pytest.mark.parametrize("value", [".nan", ".NaN", "-.Inf"])
+def test_plain_nan_and_infinity_are_numbers_not_names(value: str) -> None:
+    text = f"- id: a\n  type: place\n  names:\n    en: {value}\n"
+    for fast in (True, False):
+        with pytest.raises(GlossaryError, match="must be a string, not a number"):
+            parse_entries(text, PATH, fast=fast)
+
+
+@pytest.mark.parametrize("value", ["0x_", "0b_", "+._", "._"])
+def test_plain_values_shaped_like_numbers_but_none_are_reported_not_crashed_on(value) -> None:
+    text = f"- id: a\n  type: place\n  names:\n    en: A\n  variants:\n    en: [{value}]\n"
+    assert load_canonical(text) is None or check_same(text)
+    (entry,) = parse_entries(text, PATH, fast=True)  # libyaml's reading: the text
+    assert entry.variants["en"] == (value,)
+    with pytest.raises(GlossaryError, match="looks like a number but is none") as error:
+        parse_entries(text, PATH)  # the round-trip reader: one error, with its line
+    assert error.value.line == 6
+
+
+def test_plain_numbers_past_pythons_digit_limit_are_their_text() -> None:
+    from onoma.glossary.fastyaml import resolve_plain
+
+    assert resolve_plain("1" * 5000) == "1" * 5000
+    assert resolve_plain("12") == 12

@@ -24,6 +24,8 @@ import functools
 import hashlib
 import json
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -45,7 +47,22 @@ def cache_dir() -> Path | None:
         import platformdirs
 
         root = platformdirs.user_cache_dir("onoma")
-    return Path(root) / "glossaries"
+    folder = Path(root) / "glossaries"
+    return folder if _private(folder) else None
+
+
+def _private(folder: Path) -> bool:
+    """Whether ``folder`` is free to use for caches: not there yet (it is made 0700), or a
+    real folder of this user that nobody else may write to. A cache file's checksum shows
+    it is whole, not who wrote it, so a folder others can write to is not used."""
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    owner = os.geteuid() if hasattr(os, "geteuid") else info.st_uid
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == owner and not info.st_mode & 0o022
 
 
 def cache_key(path: Path, text: str) -> str:
@@ -66,13 +83,35 @@ _CODE = (
 that a new onoma (or an edited checkout, where the version number stays) rebuilds."""
 
 
+_LIBRARIES = ("unidecode",)
+"""Libraries whose version changes what a cache holds: the romanization keys."""
+
+
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for name in _CODE:
         digest.update((root / name).read_bytes())
+    digest.update("\n".join(library_stamps(_LIBRARIES)).encode())
     return digest.hexdigest()
+
+
+def library_stamps(packages: tuple[str, ...]) -> list[str]:
+    """For each package, the path, size and modification time of the file it loads from,
+    found without importing it: an upgrade changes them, and so the caches' keys."""
+    import importlib.util
+
+    stamps = []
+    for package in packages:
+        spec = importlib.util.find_spec(package)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        if origin is not None and origin.is_file():
+            stat = origin.stat()
+            stamps.append(f"{package}={origin}:{stat.st_size}:{stat.st_mtime_ns}")
+        else:
+            stamps.append(f"{package}=-")
+    return stamps
 
 
 def cached_entries(
@@ -211,6 +250,8 @@ def _write(folder: Path, file: Path, key: str, entries: list[Entry]) -> None:
     write_payload(folder, file, key, payload)
 
 
+_KEY_NAME = re.compile("[0-9a-f]{64}")
+"""The name of a cache file, less its suffix: its key, a SHA-256 in hexadecimal."""
 KEEP = {".json": 256, ".normalizer": 16}
 """Cache files of each kind kept, the most recently used: every edit of a glossary makes
 a new key, so without a bound the folder would grow for ever."""
@@ -226,7 +267,11 @@ def prune(folder: Path, suffix: str) -> None:
     """Delete the cache files ending in ``suffix`` beyond the :data:`KEEP` most recently
     used (best effort: a file another run removes first is no error)."""
     try:
-        found = [(f.stat().st_mtime, f) for f in folder.glob(f"*{suffix}")]
+        found = [
+            (f.stat().st_mtime, f)
+            for f in folder.glob(f"*{suffix}")
+            if _KEY_NAME.fullmatch(f.name[: -len(suffix)])  # only files onoma names
+        ]
     except OSError:
         return
     found.sort(reverse=True)

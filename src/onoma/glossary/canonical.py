@@ -35,12 +35,12 @@ _ITEM = rf"(?:{_PLAIN}|{_DOUBLE}|{_SINGLE})"
 _SEQ = rf"\[ *+(?:{_ITEM}(?: *+, *+{_ITEM})*+)? *+\]"
 _MAP = rf"\{{ *+(?:{_PLAIN}: +{_ITEM}(?: *+, *+{_PLAIN}: +{_ITEM})*+)? *+\}}"
 _LINE = re.compile(
-    r"( *+)(- )?([A-Za-z_][A-Za-z0-9_-]*+):"
+    r"( *+)(- )?([A-Za-z_][A-Za-z0-9_-]{0,1023}+):"
     rf"(?: +(?:(?P<seq>{_SEQ})|(?P<map>{_MAP})|(?P<one>{_ITEM})))? *+(?:(?<= )#.*)?"
 )
-"""One line of an entry: its indent, ``- `` when it starts the entry, the key, and what
-follows ``key:``: nothing (a block mapping follows), a scalar, a flow list or a flow
-mapping; then maybe a comment."""
+"""One line of an entry: its indent, ``- `` when it starts the entry, the key (libyaml
+takes no key longer than 1,024 characters), and what follows ``key:``: nothing (a block
+mapping follows), a scalar, a flow list or a flow mapping; then maybe a comment."""
 _TOKEN = re.compile(_ITEM)
 _PAIR = re.compile(rf"({_PLAIN}): +({_ITEM})")
 _ESCAPE = re.compile(r'\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\\"/ntr0])')
@@ -143,6 +143,8 @@ def _read(lines: list[str], each: Callable[[Any, int], Any] | None) -> LineList 
 
 
 _NO_KEY = object()
+_LONGEST_KEY = 1024
+"""libyaml reads no implicit key longer than this (in characters)."""
 _QUOTED_OR_RESOLVED = _FIRSTS | {'"', "'"}
 """The first characters of a scalar that is not simply its text."""
 
@@ -158,6 +160,8 @@ def _close(root: LineList, block: LineDict | None, each: Callable[[Any, int], An
 def _flow_mapping(inside: str) -> LineDict:
     pairs = LineDict()
     for key_text, value in _PAIR.findall(inside):
+        if len(key_text) > _LONGEST_KEY:
+            raise _Unknown
         key = resolve_plain(key_text)
         if key in pairs:
             raise _Unknown

@@ -252,7 +252,10 @@ def resolve_plain(value: str) -> Any:
         return value  # most plain scalars: a name or a key, which no resolver takes
     for name, pattern, firsts in _RESOLVERS:
         if first in firsts and pattern.match(value):
-            return _CONSTRUCT[name](value)
+            try:
+                return _CONSTRUCT[name](value)
+            except ValueError:
+                return value  # shaped like a number but none (0x_, or too many digits)
     return value
 
 
@@ -278,7 +281,9 @@ def _to_timestamp(value: str) -> Any:
 
 _CONSTRUCT = {
     "bool": lambda value: value.lower() == "true",
-    "float": lambda value: float(value.replace("_", "").lower().replace(".inf", "inf")),
+    "float": lambda value: float(
+        value.replace("_", "").lower().replace(".inf", "inf").replace(".nan", "nan")
+    ),
     "int": _to_int,
     "null": lambda value: None,
     "timestamp": _to_timestamp,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import json
 import sys
 from array import array
@@ -26,7 +25,13 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from onoma.errors import OnomaError
-from onoma.glossary.cache import cache_dir, read_payload, touch, write_payload
+from onoma.glossary.cache import (
+    cache_dir,
+    library_stamps,
+    read_payload,
+    touch,
+    write_payload,
+)
 from onoma.glossary.load import glossary_layers, load_glossaries
 from onoma.glossary.model import Entry
 from onoma.glossary.yamltext import read_glossary_text
@@ -49,8 +54,9 @@ from onoma.text.collector import collector_paused
 
 MAGIC = "onoma-normalizer-cache"
 FORMAT = 7
-_PACKAGES = ("icu", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
-"""Libraries whose version changes the tables (romanization keys, Russian case forms)."""
+_PACKAGES = ("unidecode", "snowballstemmer", "pymorphy3", "pymorphy3_dicts_ru", "daachorse")
+"""Libraries whose version changes the tables: romanization keys (unidecode), stems
+(snowballstemmer), Russian case forms (pymorphy3 and its dictionary), the automaton."""
 _SETS = ("known", "known_in_lang", "person_words", "known_words")
 """The spotter's sets, written in code point order and read as :class:`SortedLines`."""
 _INDEXED = ("text", "entries", "pairs", *_SETS)
@@ -96,6 +102,8 @@ def _cached(
         except (ValueError, KeyError, TypeError, IndexError):
             pass  # a payload this code did not write: rebuild it
     normalizer = _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
+    if _key(layers, lang, suggest or fuzzy, inflect) != key:
+        return normalizer  # a glossary changed while it was read: cache no mix of the two
     try:
         payload = _payload(normalizer)
     except ValueError:
@@ -145,14 +153,7 @@ def _code_version() -> str:
             if file.is_file() and "__pycache__" not in file.parts:
                 stat = file.stat()
                 parts.append(f"{file.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
-    for package in _PACKAGES:
-        spec = importlib.util.find_spec(package)
-        origin = Path(spec.origin) if spec is not None and spec.origin else None
-        if origin is not None and origin.is_file():
-            stat = origin.stat()
-            parts.append(f"{package}={origin}:{stat.st_size}:{stat.st_mtime_ns}")
-        else:
-            parts.append(f"{package}=-")
+    parts += library_stamps(_PACKAGES)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

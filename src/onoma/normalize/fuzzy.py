@@ -15,6 +15,7 @@ from :mod:`onoma.lang.stems` and is built on the first look-up.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -123,17 +124,26 @@ class VariantSpotter:
         spotter = cls.__new__(cls)
         spotter.lang = lang
         spotter._tables = dict(tables)
+        spotter._reading = threading.RLock()
         spotter._cache, spotter._grammar = {}, None
         return spotter
 
     def __getattr__(self, name: str) -> object:
-        # Only reached for an attribute not set yet: a table of from_tables.
+        # Only reached for an attribute not set yet: a table of from_tables. Threads that
+        # share the spotter (Dask runs tasks in threads) may ask for one table at once:
+        # one reads it, the others wait for it.
         tables = self.__dict__.get("_tables")
-        if tables is None or name not in tables:
+        if tables is None:
             raise AttributeError(name)
-        value = tables.pop(name)()
-        setattr(self, name, value)
-        return value
+        with self.__dict__["_reading"]:
+            if name in self.__dict__:
+                return self.__dict__[name]  # read by another thread meanwhile
+            if name not in tables:
+                raise AttributeError(name)
+            value = tables[name]()
+            setattr(self, name, value)
+            del tables[name]
+            return value
 
     def lookup(self, word: str) -> tuple[Entry, str, float] | None:
         """The entry ``word`` is likely a variant of, its curated name and the score."""

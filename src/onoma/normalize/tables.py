@@ -45,7 +45,12 @@ class _MadeOnDemand(Sequence[T]):
             return [self[i] for i in range(*index.indices(len(self)))]
         item = self._made.get(index)
         if item is None:
-            item = self._made[index] = self._make(index)
+            if index < 0:
+                index += len(self)  # one object per item, however it is asked for
+                if index < 0:
+                    raise IndexError("index out of range")
+            # setdefault: threads that make one item at once all get the one kept.
+            item = self._made.setdefault(index, self._make(index))
         return item
 
 
@@ -75,6 +80,8 @@ class LineTable(Sequence[str]):
             return [self[i] for i in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self._starts)
+            if index < 0:
+                raise IndexError("index out of range")
         start = self._starts[index]  # IndexError past the end, as a list
         end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._blob)
         return str(self._blob[start : end - 1], "utf-8", "surrogatepass")

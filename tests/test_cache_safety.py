@@ -1,0 +1,155 @@
+"""The caches under stress: threads sharing a cached normalizer, a glossary edited while
+it is read, a library upgraded, a cache folder others may write to, other files in it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from onoma.glossary import cache
+from onoma.normalize import compiled
+
+GLOSSARY = """\
+- id: shushi
+  type: place
+  names: {en: Shushi}
+  variants: {en: [Shusha, Shoushi]}
+- id: hovhannisyan
+  type: person
+  names: {en: Hovhannisyan}
+  variants: {en: [Hovhanissyan]}
+- id: stepanakert
+  type: place
+  names: {en: Stepanakert}
+"""
+TEXT = "Hovhanissyan went to Shoushi. Hovhannisian met Stepanakerd and Artzakh in Shusha."
+
+
+@pytest.fixture
+def glossary(tmp_path) -> Path:
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return path
+
+
+def test_threads_first_using_a_cached_normalizer_all_succeed(cache_dir, glossary, monkeypatch):
+    # Dask runs tasks in threads that share one normalizer; its tables are read on
+    # first use, and every thread may ask for the same table at once.
+    compiled.cached_normalizer([glossary], builtin=False, fuzzy=True)  # writes the cache
+    expected = compiled.cached_normalizer([glossary], builtin=False, fuzzy=True).normalize(TEXT)
+    assert expected.suggestions or expected.edits  # the spotter's tables are used
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    errors: list[BaseException] = []
+    results = []
+    try:
+        for _trial in range(10):
+            shared = compiled.cached_normalizer([glossary], builtin=False, fuzzy=True)
+            start = threading.Barrier(6)
+
+            def work(normalizer=shared, start=start) -> None:
+                start.wait()
+                try:
+                    results.append(normalizer.normalize(TEXT).text)
+                except BaseException as exc:  # every failure counts
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=work) for _ in range(6)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert errors == []
+    assert set(results) == {expected.text}
+
+
+def test_a_glossary_edited_while_it_is_read_is_not_cached(cache_dir, glossary, monkeypatch):
+    build = compiled._build
+
+    def edited_meanwhile(*args, **kwargs):
+        glossary.write_text(GLOSSARY.replace("Shoushi", "Schuschi"), encoding="utf-8")
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(compiled, "_build", edited_meanwhile)
+    compiled.cached_normalizer([glossary], builtin=False)
+    monkeypatch.setattr(compiled, "_build", build)
+    assert not list(cache_dir.glob("*.normalizer"))  # neither text's key holds the mix
+    glossary.write_text(GLOSSARY, encoding="utf-8")  # undone
+    normalizer = compiled.cached_normalizer([glossary], builtin=False)
+    assert normalizer.normalize("Shoushi, Schuschi").text == "Shushi, Schuschi"
+
+
+def test_an_upgraded_library_gets_new_cache_keys(cache_dir, glossary, monkeypatch):
+    # Romanization keys come from unidecode, stems from snowballstemmer: a new version of
+    # either may change what the caches hold.
+    compiled.cached_normalizer([glossary], builtin=False)
+    glossary_key = cache.cache_key(glossary, GLOSSARY)
+    stamps = cache.library_stamps
+
+    def upgraded(packages: tuple[str, ...]) -> list[str]:
+        new = ("unidecode=", "snowballstemmer=")
+        return [s + ".new" if s.startswith(new) else s for s in stamps(packages)]
+
+    cache._code_version.cache_clear()
+    compiled._code_version.cache_clear()
+    monkeypatch.setattr(cache, "library_stamps", upgraded)
+    monkeypatch.setattr(compiled, "library_stamps", upgraded)
+    try:
+        assert cache.cache_key(glossary, GLOSSARY) != glossary_key
+        compiled.cached_normalizer([glossary], builtin=False)
+        assert len(list(cache_dir.glob("*.normalizer"))) == 2
+    finally:
+        cache._code_version.cache_clear()
+        compiled._code_version.cache_clear()
+
+
+def test_library_stamps_change_with_the_library_file(tmp_path, monkeypatch):
+    module = tmp_path / "some_library.py"
+    module.write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = cache.library_stamps(("some_library", "no_such_library"))
+    assert before[1] == "no_such_library=-"
+    module.write_text("x = 22\n", encoding="utf-8")
+    assert cache.library_stamps(("some_library",))[0] != before[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_cache_folder_others_may_write_to_is_not_used(cache_dir, glossary):
+    compiled.cached_normalizer([glossary], builtin=False)
+    (file,) = cache_dir.glob("*.normalizer")
+    cache_dir.chmod(0o777)
+    file.unlink()
+    assert cache.cache_dir() is None
+    assert compiled.cached_normalizer([glossary], builtin=False).normalize("Shusha").text == (
+        "Shushi"
+    )
+    assert not list(cache_dir.glob("*.normalizer"))  # neither read nor written
+    cache_dir.chmod(0o700)
+    assert cache.cache_dir() == cache_dir
+
+
+def test_a_link_in_place_of_the_cache_folder_is_not_used(cache_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    cache_dir.parent.mkdir()
+    cache_dir.symlink_to(elsewhere, target_is_directory=True)
+    assert cache.cache_dir() is None
+
+
+def test_pruning_deletes_only_cache_files(cache_dir, glossary, monkeypatch):
+    cache_dir.mkdir(parents=True, mode=0o700)
+    mine = [cache_dir / "notes.normalizer", cache_dir / ("A" * 64 + ".normalizer")]
+    for file in mine:
+        file.write_text("not a cache", encoding="utf-8")
+    monkeypatch.setitem(cache.KEEP, ".normalizer", 1)
+    for version in range(3):
+        glossary.write_text(GLOSSARY + f"# edit {version}\n", encoding="utf-8")
+        compiled.cached_normalizer([glossary], builtin=False)
+    assert all(file.exists() for file in mine)
+    assert len([f for f in cache_dir.glob("*.normalizer") if f not in mine]) == 1
