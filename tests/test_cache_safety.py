@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,38 @@ def test_pruning_deletes_only_cache_files(cache_dir, glossary, monkeypatch):
         compiled.cached_normalizer([glossary], builtin=False)
     assert all(file.exists() for file in mine)
     assert len([f for f in cache_dir.glob("*.normalizer") if f not in mine]) == 1
+
+
+def test_a_glossary_whose_name_is_not_utf8_is_cached(cache_dir, tmp_path):
+    named = Path(os.fsdecode(os.fsencode(tmp_path) + b"/g\xff.yaml"))
+    named.write_text(GLOSSARY, encoding="utf-8")
+    for _run in range(2):  # writes the caches, then reads them
+        normalizer = compiled.cached_normalizer([named], builtin=False)
+        assert normalizer.normalize("Shoushi").text == "Shushi"
+    assert len(list(cache_dir.glob("*.normalizer"))) == 1
+    assert cache.cache_key(named, GLOSSARY) != cache.cache_key(tmp_path / "g.yaml", GLOSSARY)
+
+
+def test_temporary_files_left_by_killed_runs_are_pruned(cache_dir, glossary):
+    cache_dir.mkdir(parents=True, mode=0o700)
+    key = "a" * 64
+    old, fresh, other = (cache_dir / f".{key}.{n}.tmp" for n in ("old1", "new1", "x"))
+    foreign = cache_dir / ".notes.tmp"
+    for file in (old, fresh, other, foreign):
+        file.write_bytes(b"half a cache")
+    two_hours_ago = time.time() - 7200
+    for file in (old, other, foreign):
+        os.utime(file, (two_hours_ago, two_hours_ago))
+    compiled.cached_normalizer([glossary], builtin=False)  # a write prunes
+    assert not old.exists() and not other.exists()
+    assert fresh.exists()  # maybe being written by another run
+    assert foreign.exists()  # not onoma's
+
+
+SWITCH = [("1", False), ("yes", False), ("false", True), ("0", True), ("off", True), ("No", True)]
+
+
+@pytest.mark.parametrize(("value", "on"), [*SWITCH, ("", True)])
+def test_no_cache_reads_like_a_switch(cache_dir, monkeypatch, value, on):
+    monkeypatch.setenv("ONOMA_NO_CACHE", value)
+    assert (cache.cache_dir() is not None) is on

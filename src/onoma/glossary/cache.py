@@ -27,6 +27,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,13 @@ FORMAT = 1
 MAGIC = "onoma-glossary-cache"
 
 
+_UNSET = ("", "0", "false", "no", "off")
+"""Values of ``ONOMA_NO_CACHE`` that leave the cache on."""
+
+
 def cache_dir() -> Path | None:
     """The folder of glossary caches, or None when caching is off."""
-    if os.environ.get("ONOMA_NO_CACHE", "").strip() not in ("", "0"):
+    if os.environ.get("ONOMA_NO_CACHE", "").strip().lower() not in _UNSET:
         return None
     root = os.environ.get("ONOMA_CACHE_DIR")
     if not root:
@@ -67,7 +72,8 @@ def _private(folder: Path) -> bool:
 
 def cache_key(path: Path, text: str) -> str:
     """The key of a glossary file's cache: its content, path, onoma's code, the format."""
-    digest = hashlib.sha256(f"{FORMAT}\0{_code_version()}\0{path.resolve()}\0".encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{_code_version()}\0".encode())
+    digest.update(os.fsencode(path.resolve()) + b"\0")  # a name need not be UTF-8
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
@@ -275,9 +281,19 @@ def prune(folder: Path, suffix: str) -> None:
     except OSError:
         return
     found.sort(reverse=True)
-    for _mtime, stale in found[KEEP.get(suffix, 64) :]:
+    stale = [file for _mtime, file in found[KEEP.get(suffix, 64) :]]
+    # A temporary file left by a run that was killed while writing (a write takes
+    # seconds; an hour-old one is nobody's).
+    with contextlib.suppress(OSError):
+        stale += [
+            file
+            for file in folder.glob(".*.tmp")
+            if _KEY_NAME.fullmatch(file.name[1:].split(".", 1)[0])
+            and file.stat().st_mtime < time.time() - 3600
+        ]
+    for file in stale:
         with contextlib.suppress(OSError):
-            stale.unlink()
+            file.unlink()
 
 
 def write_payload(

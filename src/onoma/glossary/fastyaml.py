@@ -27,6 +27,8 @@ from typing import Any
 from onoma.errors import GlossaryError
 
 _STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 MAX_DEPTH = 16
 """Deepest nesting of lists and mappings a glossary may have (entries need 3)."""
 
@@ -177,6 +179,12 @@ def _build(parser: Any, path: Path, each: Callable[[Any, int], Any] | None = Non
         elif kind is seq_start or kind is map_start:
             if event.anchor:
                 _refuse_expansion(event, path)
+            if event.tag not in (None, "!", _SEQ if kind is seq_start else _MAP):
+                raise GlossaryError(
+                    path,
+                    f"invalid YAML: the tag {event.tag} is not supported",
+                    event.start_mark.line + 1,
+                )
             container: LineDict | LineList = LineList() if kind is seq_start else LineDict()
             container.lc = _Lines(event.start_mark.line, [] if kind is seq_start else {})
             _add(stack, document, container, event, path)
@@ -191,6 +199,12 @@ def _build(parser: Any, path: Path, each: Callable[[Any, int], Any] | None = Non
             continue
         elif kind is events.AliasEvent:
             _refuse_expansion(event, path)
+        elif kind is events.DocumentStartEvent and document:
+            raise GlossaryError(
+                path,
+                "invalid YAML: found a second document (a glossary file holds one)",
+                event.start_mark.line + 1,
+            )
         else:  # stream and document start and end
             continue
         _add(stack, document, value, event, path)

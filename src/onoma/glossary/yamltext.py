@@ -40,14 +40,14 @@ def read_glossary_text(path: Path | str) -> tuple[str, bool]:
 
 def load_yaml_text(text: str, path: Path, *, compose: bool = False) -> Any:
     """Parse YAML text (round-trip loader) or compose its node tree; errors name file:line."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     from onoma.glossary.fastyaml import check_yaml_bounds
+    from onoma.glossary.roundtrip import round_trip_yaml
 
     check_yaml_bounds(text, path)
     try:
-        yaml = YAML(typ="rt")
+        yaml = round_trip_yaml()
         return yaml.compose(text) if compose else yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -56,34 +56,6 @@ def load_yaml_text(text: str, path: Path, *, compose: bool = False) -> Any:
         raise GlossaryError(path, f"invalid YAML: {problem}", line) from None
     except YAMLError as exc:
         raise GlossaryError(path, f"invalid YAML: {exc}") from None
-    except (ValueError, IndexError):  # ruamel fails to build a value such as 0x_ or 1e_
-        value, line = _unbuildable_scalar(text)
-        raise GlossaryError(
-            path, f"invalid YAML: {value[:40]!r} looks like a number but is none (quote it)", line
-        ) from None
-
-
-def _unbuildable_scalar(text: str) -> tuple[str, int | None]:
-    """The first plain scalar of ``text`` that ruamel's loader fails to build alone, and
-    its line: the node tree is composed (no values built), then each number-like scalar
-    is built on its own."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import ScalarNode
-
-    yaml = YAML(typ="rt")
-    pending = [yaml.compose(text)]
-    while pending:
-        node = pending.pop(0)
-        if isinstance(node, ScalarNode):
-            if str(getattr(node.tag, "value", node.tag)).endswith((":int", ":float")):
-                try:
-                    yaml.load(node.value)
-                except (ValueError, IndexError):
-                    return node.value, node.start_mark.line + 1
-        elif node is not None:
-            for item in node.value:
-                pending.extend(item if isinstance(item, tuple) else (item,))
-    return "a value", None
 
 
 def parse_entries(text: str, path: Path | str, *, fast: bool = False) -> list[Entry]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import sys
 from array import array
 from collections.abc import Callable
@@ -135,7 +136,7 @@ def _key(layers: list[list[list[Path]]], lang: str, spotter: bool, inflect: bool
                     text, _bom = read_glossary_text(path)
                 except (OnomaError, OSError):  # the loader reports it, with the file
                     return None
-                digest.update(f"{Path(path).resolve()}\0".encode())
+                digest.update(os.fsencode(Path(path).resolve()) + b"\0")  # any file name
                 digest.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
     return digest.hexdigest()
 
