@@ -98,7 +98,6 @@ def _format_files(files: list[Path], check: bool, diff: bool) -> tuple[int, int]
             edit = format_edit(load_document(path))
             if edit is None:
                 continue
-            changed += 1
             if diff:
                 typer.echo(edit.diff(), nl=False)
             if check:
@@ -106,6 +105,7 @@ def _format_files(files: list[Path], check: bool, diff: bool) -> tuple[int, int]
             elif not diff:
                 save([edit])
                 typer.echo(f"reformatted {path}", err=True)
+            changed += 1  # only once written: a file that failed is counted as failed
         except OnomaError as exc:  # the file's own error, a failed check, or "cannot write"
             error(str(exc))
             errors += 1

@@ -7,10 +7,12 @@ the same folder that then replaces the original, so a crash never leaves half a 
 What it refuses, so that nothing is lost or written where it should not be:
 
 - a target that is a symbolic link (onoma never writes through a link: name the file
-  it points to), and in folders, links that lead outside the folder (skipped, and said);
+  it points to); in folders, links that lead outside the folder, or to a file the walk
+  reads itself (skipped, and said);
 - a file that changed after it was read (size, modification time or inode differ:
   another program wrote to it meanwhile); it is left as it is;
-- reading anything but a regular file (a named pipe would block the run for ever).
+- reading anything but a regular file (a named pipe would block the run for ever); in
+  folders too, where such a file, or a subfolder that cannot be listed, is an error.
 
 The temporary file is created with the target's permissions from the start (never
 readable by more people than the target), and its name (``.NAME.XXXXXXXX.tmp``) is one
@@ -86,6 +88,7 @@ def read_text_file(path: Path | str, *, skipped: bool = True) -> TextFile:
     try:
         status = os.stat(path)
         if stat.S_ISDIR(status.st_mode):
+            os.scandir(path).close()  # a folder that a walk could not list fails here
             raise InputError(path, "is a folder, not a file")
         if not stat.S_ISREG(status.st_mode):
             raise InputError(path, "not a regular file (a pipe or a device?)")
@@ -93,7 +96,12 @@ def read_text_file(path: Path | str, *, skipped: bool = True) -> TextFile:
             status = os.fstat(handle.fileno())
             data = handle.read()
     except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, FileNotFoundError) and os.path.islink(path):
+            reason = f"a link to {os.path.realpath(path)}, which does not exist"
+        elif os.path.isdir(path):
+            reason = f"a folder that cannot be read ({reason}); none of its files was read"
+        raise InputError(path, reason) from None
     decoded = decode_text(data, path, skipped=skipped)
     return TextFile(decoded.path, decoded.text, decoded.bom, file_stamp(status))
 
@@ -250,15 +258,11 @@ def _create_temp(path: Path, mode: int = 0o666) -> tuple[int, str]:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
 STALE_AFTER = 60.0  # seconds: a younger temporary file may belong to a run in progress
 _STALE_REASON = (
     "a partial temporary file left by an interrupted onoma run; delete it once no onoma "
     "run is writing here"
 )
-
-
 _TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
 
 
@@ -300,12 +304,13 @@ def iter_text_files(
 ) -> Iterator[Path]:
     """Files named in ``paths`` as they are, and files with ``extensions`` under folders.
 
-    Hidden files and folders (a leading dot) inside a folder are skipped; a path that
-    does not exist is yielded as it is, so that reading it reports the error. Inside a
-    folder, a symbolic link that leads outside it is skipped and ``on_skip`` is called
-    with it and the reason (by default: a warning on stderr). Temporary files that an
-    interrupted onoma run left beside a file (:func:`stale_temporaries`, older than a
-    minute) are reported to ``on_skip`` the same way, and never read.
+    Hidden files and folders (a leading dot) inside a folder are skipped. A path that
+    does not exist is yielded as it is, and so are a pipe, a dangling link or a link
+    loop inside a folder, and a subfolder that cannot be listed: reading them names the
+    problem. Inside a folder, a symbolic link that leads outside it, or to a file the
+    walk yields itself, is skipped and ``on_skip`` is called with it and the reason (by
+    default: a warning on stderr); so are temporary files that an interrupted onoma run
+    left (:func:`stale_temporaries`, older than a minute), never read.
     """
     on_skip = on_skip or _warn_skipped
     listed: dict[Path, list[Path]] = {}
@@ -318,20 +323,39 @@ def iter_text_files(
                     on_skip(stale, _STALE_REASON)
             yield path
             continue
-        top = os.path.realpath(path)
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                found = Path(root) / name
-                if name.startswith(".") and _is_stale(found, STALE_AFTER):
-                    on_skip(found, _STALE_REASON)
-                    continue
-                if found.is_symlink() and not _inside(os.path.realpath(found), top):
-                    on_skip(found, f"a link to {os.path.realpath(found)}, outside {path}")
-                    continue
-                # Regular files only: a named pipe called x.txt would block the run.
-                if name.lower().endswith(suffixes) and not name.startswith(".") and found.is_file():
-                    yield found
+        yield from _walk(path, suffixes, on_skip)
+
+
+def _walk(
+    path: Path, suffixes: tuple[str, ...], on_skip: Callable[[Path, str], None]
+) -> Iterator[Path]:
+    """The files of the folder ``path`` (see :func:`iter_text_files`), in walk order."""
+    top = os.path.realpath(path)
+    found: list[tuple[Path, str | None]] = []  # each file, and where it leads if a link
+    unlisted: list[OSError] = []  # folders os.walk could not list: yielded, so reported
+    for root, dirs, files in os.walk(path, onerror=unlisted.append):
+        found.extend((Path(exc.filename or path), None) for exc in unlisted)
+        unlisted.clear()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            entry = Path(root) / name
+            if name.startswith(".") and _is_stale(entry, STALE_AFTER):
+                on_skip(entry, _STALE_REASON)
+                continue
+            target = os.path.realpath(entry) if os.path.islink(entry) else None
+            if target is not None and not _inside(target, top):
+                on_skip(entry, f"a link to {target}, outside {path}")
+                continue
+            if name.lower().endswith(suffixes) and not name.startswith("."):
+                found.append((entry, target))
+    found.extend((Path(exc.filename or path), None) for exc in unlisted)
+    # The file a link leads to is read once, under its own name (a rewrite needs it).
+    walked = {os.path.realpath(entry) for entry, target in found if target is None}
+    for entry, target in found:
+        if target is not None and target in walked:
+            on_skip(entry, f"a link to {target}, which is read under its own name")
+        else:
+            yield entry
 
 
 def _warn_skipped(path: Path, reason: str) -> None:
