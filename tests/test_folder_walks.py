@@ -201,9 +201,13 @@ def test_a_dangling_link_in_a_glossary_folder_is_named(tmp_path, command):
     folder.mkdir()
     (folder / "places.yaml").write_text(UNFORMATTED, encoding="utf-8")
     (folder / "dangling.yaml").symlink_to(folder / "nowhere.yaml")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
     result = run(*command, str(folder))
     assert result.exit_code == 2
-    assert f"{folder / 'dangling.yaml'}: " in result.stderr
+    assert f"{folder / 'dangling.yaml'}: a link to " in result.stderr
+    if command[1] == "fmt":  # each file on its own: the real one is still formatted
+        assert f"{folder / 'loop.yaml'}: " in result.stderr
+        assert (folder / "places.yaml").read_text(encoding="utf-8") == FORMATTED
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

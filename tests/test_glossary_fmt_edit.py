@@ -81,7 +81,7 @@ def test_fmt_saves_each_file_on_its_own(tmp_path):
         f"error: {locked}: cannot write: read-only file",
         f"error: {broken}:3: invalid YAML: expected ',' or '}}', but got '<stream end>'",
         f"reformatted {messy}",
-        "2 of 3 files reformatted, 2 failed.",
+        "1 of 3 files reformatted, 2 failed.",
     ]
     assert locked.read_text(encoding="utf-8") == MESSY
     assert messy.read_text(encoding="utf-8") == FORMATTED

@@ -347,12 +347,13 @@ def test_json_for_stdin_carries_the_text():
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_a_named_pipe_in_a_folder_is_not_read(tmp_path):
+def test_a_named_pipe_in_a_folder_is_refused_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "a.txt").write_text("Shusha\n", encoding="utf-8")
     result = runner.invoke(app, ["normalize", "--check", str(tmp_path)])
-    assert result.exit_code == 1
-    assert "1 file with changes, 0 unchanged." in result.stderr
+    assert result.exit_code == 2  # nothing hangs, and the pipe is named
+    assert "pipe.txt" in result.stderr and "not a regular file" in result.stderr
+    assert "1 file with changes, 0 unchanged, 1 failed." in result.stderr
 
 
 def test_in_place_with_check_or_diff_is_refused(tmp_path):

@@ -93,7 +93,9 @@ def glossary_files(paths: Iterable[Path | str]) -> list[Path]:
         if folder and not files:
             raise OnomaError(f"no *.yaml files in {raw}")
         for path in files:
-            if not path.exists():
+            if not folder and not path.exists():
+                # Named so: a mistake in the command. Met in a folder (a dangling link, a
+                # loop), the read of the file says what it is, and fmt goes on.
                 raise GlossaryError(path, "no such file or folder")
             key = os.path.realpath(path)
             if key not in seen:
