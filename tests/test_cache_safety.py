@@ -135,6 +135,17 @@ def test_a_cache_folder_others_may_write_to_is_not_used(cache_dir, glossary):
     assert cache.cache_dir() == cache_dir
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_cache_folder_others_could_swap_is_not_used(cache_dir):
+    cache_dir.mkdir(parents=True, mode=0o700)
+    cache_dir.parent.chmod(0o777)  # anyone may rename the folder and put theirs there
+    assert cache.cache_dir() is None
+    cache_dir.parent.chmod(0o1777)  # sticky, as /tmp: only the owner may
+    assert cache.cache_dir() == cache_dir
+    cache_dir.parent.chmod(0o755)
+    assert cache.cache_dir() == cache_dir
+
+
 def test_a_link_in_place_of_the_cache_folder_is_not_used(cache_dir, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir(mode=0o700)

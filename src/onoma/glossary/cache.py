@@ -59,7 +59,15 @@ def cache_dir() -> Path | None:
 def _private(folder: Path) -> bool:
     """Whether ``folder`` is free to use for caches: not there yet (it is made 0700), or a
     real folder of this user that nobody else may write to. A cache file's checksum shows
-    it is whole, not who wrote it, so a folder others can write to is not used."""
+    it is whole, not who wrote it, so a folder others can write to is not used; nor is
+    one in a folder where others could swap it for theirs (writable by others, with no
+    sticky bit, as /tmp has)."""
+    try:
+        around = folder.parent.stat().st_mode
+    except OSError:
+        around = 0  # not there yet: made below with the user's permissions
+    if around & 0o022 and not around & stat.S_ISVTX:
+        return False
     try:
         info = folder.lstat()
     except FileNotFoundError:
