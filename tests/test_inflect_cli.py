@@ -71,3 +71,38 @@ def test_errors_name_what_is_allowed() -> None:
     assert result.exit_code == 2 and "ru, hy, az" in result.stderr
     result = runner.invoke(app, ["inflect", "Шуша", "--lang", "ru", "--gender", "x"])
     assert result.exit_code == 2 and "--gender must be m or f" in result.stderr
+
+
+def test_armenian_definite_forms_can_be_asked_for() -> None:
+    result = runner.invoke(app, ["inflect", "Շուշի", "--lang", "hy", "--case", "nom.def,gen"])
+    assert result.exit_code == 0
+    rows = [line.split() for line in result.stdout.splitlines()[2:]]
+    assert [row[0] for row in rows] == ["nom.def", "gen"]  # in the order of the cases
+    everything = runner.invoke(app, ["inflect", "Շուշի", "--lang", "hy", "--case", "nom"])
+    assert [line.split()[0] for line in everything.stdout.splitlines()[2:]] == ["nom", "nom.def"]
+
+
+def test_definite_forms_only_where_a_language_has_them() -> None:
+    result = runner.invoke(app, ["inflect", "Шуша", "--lang", "ru", "--case", "nom.def"])
+    assert result.exit_code == 2
+    assert "ru has no case 'nom.def'" in result.stderr
+
+
+def test_empty_names_and_cases_are_refused() -> None:
+    for args, message in [
+        (["", "--lang", "ru"], "a name to decline is empty"),
+        (["   ", "--lang", "hy"], "a name to decline is empty"),
+        (["Шуша", "--lang", "ru", "--case", ""], "--case names no case"),
+        (["Шуша", "--lang", "ru", "--case", " , "], "--case names no case"),
+    ]:
+        result = runner.invoke(app, ["inflect", *args])
+        assert result.exit_code == 2, args
+        assert message in result.stderr
+
+
+def test_a_name_that_is_not_utf8_is_refused() -> None:
+    for lang in ("ru", "hy"):  # pymorphy3 failed on it; the rules declined it as if text
+        result = runner.invoke(app, ["inflect", "Шу\udcffша", "--lang", lang])
+        assert result.exit_code == 2
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "is not UTF-8 text (byte 0xff at character 3)" in result.stderr

@@ -197,3 +197,9 @@ def test_a_closed_pipe_ends_quietly(tmp_path) -> None:
                 process.kill()
             process.wait(timeout=60)
             process.stderr.close()
+
+
+def test_text_arguments_that_are_not_utf8_are_refused(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["Шу\udcffша", "--to", "latn"])
+    assert result.exit_code == 2
+    assert "the text 'Шу?ша' is not UTF-8 text (byte 0xff at character 3)" in result.stderr

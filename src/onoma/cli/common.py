@@ -140,6 +140,21 @@ def fail(message: str, file: Path | str | None = None) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
+def text_arguments(values: list[str], what: str) -> list[str]:
+    """``values`` from the command line, or exit 2 when one is not UTF-8 text (Python
+    keeps such bytes as lone surrogates, which no later step can write or look up)."""
+    for value in values:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raw = os.fsencode(value[exc.start : exc.end])
+            fail(
+                f"{what} {value.encode('utf-8', 'replace').decode()!r} is not UTF-8 text "
+                f"(byte 0x{raw[0]:02x} at character {exc.start + 1})"
+            )
+    return values
+
+
 def split_list(value: str) -> list[str]:
     """The items of a comma-separated option value, stripped, empty items left out."""
     return [item.strip() for item in value.split(",") if item.strip()]

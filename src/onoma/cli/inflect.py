@@ -15,6 +15,7 @@ from onoma.cli.common import (
     load_glossary,
     split_list,
     table,
+    text_arguments,
 )
 
 TYPES = ("person", "place", "organization", "other")
@@ -39,7 +40,7 @@ def inflect(
             "--case",
             "-c",
             help="Comma-separated cases (nom gen dat acc ins loc abl, as the language has "
-            "them), or 'all'.",
+            "them; Armenian definite forms: nom.def dat.def), or 'all'.",
         ),
     ] = "all",
     entry_type: Annotated[
@@ -70,13 +71,17 @@ def inflect(
     type, gender and explicit forms; --type and --gender override them."""
     from onoma.lang.inflect import InflectError, cases, check_case, declension
 
+    text_arguments(forms, "the name")
+    if not all(form.strip() for form in forms):
+        fail("a name to decline is empty")
     try:
-        known = cases(lang)
-        wanted = list(known) if case == "all" else split_list(case)
+        wanted = list(cases(lang)) if case == "all" else split_list(case)
         for each in wanted:
-            check_case(lang, each)
+            check_case(lang, each, definite=True)
     except InflectError as exc:
         fail(str(exc))
+    if not wanted:
+        fail("--case names no case: give cases such as gen,dat, or all")
     if entry_type is not None and entry_type not in TYPES:
         fail(f"--type must be one of {', '.join(TYPES)}, not {entry_type!r}")
     if gender is not None and gender not in ("m", "f"):
@@ -92,7 +97,8 @@ def inflect(
 
             sex = guess_gender(form.split(" "))
         full = declension(form, lang, type=kind, gender=sex, entry=entry)
-        chosen = {key: full[key] for key in full if key.partition(".")[0] in wanted}
+        # "nom" gives the Armenian definite nom.def too; "nom.def" only that.
+        chosen = {key: full[key] for key in full if {key, key.partition(".")[0]} & set(wanted)}
         results.append({"form": form, "lang": lang, "type": kind, "gender": sex, "cases": chosen})
     if as_json:
         typer.echo(json.dumps({"forms": results}, ensure_ascii=False, indent=2))

@@ -16,6 +16,7 @@ from onoma.cli.common import (
     fail,
     load_glossary,
     table,
+    text_arguments,
 )
 
 
@@ -84,7 +85,7 @@ def translit(
         warned: set[str] = set()
         options = {"to": to, "lang": source, "scheme": scheme, "attested": attested}
         if text and text != ["-"]:
-            joined = " ".join(text)
+            joined = " ".join(text_arguments(text, "the text"))
             _warn_uncovered(tr.uncovered(joined, to, source, scheme), scheme, warned)
             print(tr.transliterate(joined, **options))
             return

@@ -53,9 +53,19 @@ def cases(lang: str) -> tuple[str, ...]:
     return tuple(c for c in rule_set(lang).cases if "." not in c)
 
 
-def check_case(lang: str, case: str) -> None:
-    """Raise ``InflectError`` naming the cases of ``lang`` if it has no ``case``."""
+def case_keys(lang: str) -> tuple[str, ...]:
+    """The keys of :func:`declension`'s tables for ``lang``: its cases, and the Armenian
+    definite forms ``nom.def`` and ``dat.def``."""
     known = cases(lang)
+    if lang == "ru":
+        return known
+    return (*known, *(c for c in rule_set(lang).cases if "." in c))
+
+
+def check_case(lang: str, case: str, *, definite: bool = False) -> None:
+    """Raise ``InflectError`` naming the cases of ``lang`` if it has no ``case`` (with
+    ``definite``, ``nom.def`` and the like count too)."""
+    known = case_keys(lang) if definite else cases(lang)
     if case not in known:
         raise InflectError(f"{lang} has no case {case!r}; its cases: {' '.join(known)}")
 
