@@ -3,6 +3,7 @@ it is read, a library upgraded, a cache folder others may write to, other files 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -200,3 +201,18 @@ SWITCH = [("1", False), ("yes", False), ("false", True), ("0", True), ("off", Tr
 def test_no_cache_reads_like_a_switch(cache_dir, monkeypatch, value, on):
     monkeypatch.setenv("ONOMA_NO_CACHE", value)
     assert (cache.cache_dir() is not None) is on
+
+
+def test_the_build_is_announced_only_when_there_is_one(cache_dir, glossary):
+    seen: list[str] = []
+
+    @contextlib.contextmanager
+    def building():
+        seen.append("start")
+        yield
+        seen.append("end")
+
+    compiled.cached_normalizer([glossary], builtin=False, building=building)
+    assert seen == ["start", "end"]  # the first run builds, inside the status
+    compiled.cached_normalizer([glossary], builtin=False, building=building)
+    assert seen == ["start", "end"]  # the second reads the cache: nothing to announce

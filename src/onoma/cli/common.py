@@ -209,7 +209,12 @@ def load_normalizer(
         fail("--no-builtin needs at least one --glossary")
     try:
         normalizer = cached_normalizer(
-            paths or [], builtin=not no_builtin, style=style, lang=lang, fuzzy=fuzzy
+            paths or [],
+            builtin=not no_builtin,
+            style=style,
+            lang=lang,
+            fuzzy=fuzzy,
+            building=lambda: status("reading the glossaries (cached for the next runs)"),
         )
     except OnomaError as exc:
         fail(str(exc), getattr(exc, "path", None))
@@ -283,6 +288,19 @@ def progress_bar(
         columns.append(MofNCompleteColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         yield ProgressBar(bar, bar.add_task(description, total=total))
+
+
+@contextlib.contextmanager
+def status(message: str) -> Iterator[None]:
+    """A transient status line with a spinner on stderr while the block runs, shown only
+    on a terminal (a first run with a large glossary takes seconds)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
 
 
 def progress(items: Sequence[T], description: str) -> Iterator[T]:

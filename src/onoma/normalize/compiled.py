@@ -15,6 +15,7 @@ SHA-256 of the payload matches; anything else is rebuilt. ``ONOMA_NO_CACHE`` byp
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -23,6 +24,7 @@ import sys
 from array import array
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from onoma.errors import OnomaError
@@ -73,18 +75,28 @@ def cached_normalizer(
     fuzzy: bool = False,
     suggest: bool = True,
     inflect: bool = True,
+    building: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
 ) -> Normalizer:
     """The :class:`Normalizer` of the glossaries :func:`load_glossaries` would load with
-    these arguments, from the cache when it holds it; else built, then cached.
+    these arguments, from the cache when it holds it; else built, then cached, inside
+    ``building()`` (the command line shows a status there: a large glossary takes
+    seconds).
 
     Errors are those of loading the glossaries and building the normalizer; a
     normalizer that cannot be built is never cached."""
     with collector_paused():
-        return _cached(paths, builtin, style, lang, fuzzy, suggest, inflect)
+        return _cached(paths, builtin, style, lang, fuzzy, suggest, inflect, building)
 
 
 def _cached(
-    paths, builtin: bool, style: str | None, lang: str, fuzzy: bool, suggest: bool, inflect: bool
+    paths,
+    builtin: bool,
+    style: str | None,
+    lang: str,
+    fuzzy: bool,
+    suggest: bool,
+    inflect: bool,
+    building: Callable[[], AbstractContextManager[object]],
 ) -> Normalizer:
     folder = cache_dir()
     if folder is None:
@@ -102,14 +114,15 @@ def _cached(
             return normalizer
         except (ValueError, KeyError, TypeError, IndexError):
             pass  # a payload this code did not write: rebuild it
-    normalizer = _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
-    if _key(layers, lang, suggest or fuzzy, inflect) != key:
-        return normalizer  # a glossary changed while it was read: cache no mix of the two
-    try:
-        payload = _payload(normalizer)
-    except ValueError:
-        return normalizer  # a form this format cannot hold: no cache, only slower
-    write_payload(folder, file, key, payload, MAGIC, FORMAT)
+    with building():
+        normalizer = _build(paths, builtin, style, lang, fuzzy, suggest, inflect)
+        if _key(layers, lang, suggest or fuzzy, inflect) != key:
+            return normalizer  # a glossary changed while it was read: cache no mix of the two
+        try:
+            payload = _payload(normalizer)
+        except ValueError:
+            return normalizer  # a form this format cannot hold: no cache, only slower
+        write_payload(folder, file, key, payload, MAGIC, FORMAT)
     return normalizer
 
 
