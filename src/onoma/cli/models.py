@@ -7,12 +7,22 @@ Argos Translate and onoma share them. The index is Argos's (``ARGOS_PACKAGE_INDE
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from onoma.cli.common import EXIT_ERROR, error, fail, progress_bar, table, warn
+from onoma.cli.common import (
+    EXIT_ERROR,
+    error,
+    fail,
+    language_code,
+    progress_bar,
+    split_list,
+    table,
+    warn,
+)
 from onoma.errors import OnomaError
 
 if TYPE_CHECKING:
@@ -162,20 +172,25 @@ def install(
 
 
 def _install_files(paths: list[str], force: bool) -> None:
-    """Install package files, and every ``.argosmodel`` in folders; a bad one does not
-    stop the others, and makes the exit status 2."""
+    """Install package files, and every ``.argosmodel`` in folders (walked as every
+    onoma command walks them: links leading outside a folder skipped with a warning);
+    a bad one, a pipe or what cannot be read does not stop the others, and makes the
+    exit status 2."""
     from onoma.glossary.model import LANG_CODE
+    from onoma.text.files import iter_text_files
     from onoma.translation import packages as pk
 
     files: list[Path] = []
+    empty = 0  # folders without a package file
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix == ".argosmodel" and p.is_file())
+            found = list(iter_text_files([path], (".argosmodel",)))
             if not found:
-                fail(f"{path}: no .argosmodel file in this folder")
+                error(f"{path}: no .argosmodel file in this folder")
+                empty += 1
             files += found
-        elif not path.exists() and LANG_CODE.match(raw):
+        elif not os.path.lexists(path) and LANG_CODE.match(raw):
             fail(
                 "expected FROM TO language codes (e.g. onoma models install en ru) "
                 "or .argosmodel files"
@@ -189,9 +204,9 @@ def _install_files(paths: list[str], force: bool) -> None:
         except OnomaError as exc:
             error(str(exc))
             failed += 1
-    if failed:
-        if len(files) > 1:
-            error(f"{failed} of {len(files)} package files not installed")
+    if failed and len(files) > 1:
+        error(f"{failed} of {len(files)} package files not installed")
+    if failed or empty:
         raise typer.Exit(EXIT_ERROR)
 
 
@@ -236,23 +251,28 @@ def urls(
 ) -> None:
     """Print the download links of packages and the command that installs each file, to
     fetch them on another machine (pairs through English where needed)."""
-    import contextlib
-    import json
-
     from onoma.translation import index as ix
     from onoma.translation.catalog import downloads, snapshot
 
     wanted = list(pairs or [])
     if len(wanted) % 2:
         fail("give FROM TO pairs of language codes (e.g. onoma models urls en ru en az)")
+    for code in wanted:
+        language_code(code, "FROM TO")
     asked = [(wanted[i], wanted[i + 1]) for i in range(0, len(wanted), 2)]
-    asked += [(source, t.strip()) for t in (to or "").split(",") if t.strip()]
+    targets = split_list(to or "")
+    if targets:
+        asked += [(language_code(source, "--from"), language_code(t, "--to")) for t in targets]
     if not asked:
         fail("give FROM TO pairs or --to LANGS (e.g. onoma models urls --to hy,az,ru)")
     packages, origin = None, "the Argos package index"
     if not offline:
-        with contextlib.suppress(OnomaError):
+        try:
             packages = ix.fetch_index()
+        except ix.Unreachable:
+            pass  # the shipped copy below
+        except OnomaError as exc:  # an index that answers badly, or a local file
+            fail(f"{exc}; --offline uses onoma's copy of the index")
     if packages is None:
         packages, taken = snapshot()
         live = "" if offline else " (the live one is unreachable)"
@@ -331,6 +351,9 @@ def import_opus_mt(
 ) -> None:
     """Convert an OPUS-MT (Marian) model with CTranslate2 and install it as a package."""
     from onoma.translation.opus_mt import import_opus_mt as convert_and_install
+
+    language_code(from_code, "--from")
+    language_code(to_code, "--to")
 
     def converting() -> None:
         typer.echo(f"converting {path} (this can take a minute)…", err=True)

@@ -21,6 +21,7 @@ from onoma.cli.common import (
     fail,
     hint_if_terminal,
     json_errors,
+    language_code,
     load_glossary,
     progress_bar,
     split_list,
@@ -198,7 +199,11 @@ def _in_workers(
 
 
 def _targets(to: str, source: str) -> list[str]:
-    """The target languages of ``--to``, none of them the source language, or exit 2."""
+    """The target languages of ``--to``, none of them the source language, or exit 2
+    (as for a ``--from`` that is not a language code)."""
+    if source == "auto":
+        fail("--from auto: onoma does not detect the input's language; give it, e.g. --from en")
+    language_code(source, "--from")
     targets = parse_targets(to) if to else fail("--to is required, e.g. --to hy,az,ru")
     if source in targets:
         fail(

@@ -9,13 +9,17 @@ it is extracted.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 import stat
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from onoma.translation.metadata import MAX_METADATA_SIZE, PackageError, parse_metadata
 
@@ -44,16 +48,61 @@ IGNORED_TOP_LEVEL = frozenset({"__MACOSX"})
 CHUNK = 1024**2
 
 
-def open_zip(path: Path) -> zipfile.ZipFile:
-    """The zip archive at ``path``, or a :class:`PackageError` saying why it is not one."""
+@contextlib.contextmanager
+def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The zip archive at ``path`` (a regular file: :func:`open_regular`), or a
+    :class:`PackageError` saying why it is not one."""
+    with open_regular(path) as handle:
+        try:
+            if not zipfile.is_zipfile(handle):
+                raise PackageError("not a zip archive (an .argosmodel file is a zip)", path)
+            archive = zipfile.ZipFile(handle)
+        except OSError as exc:
+            raise PackageError(exc.strerror or str(exc), path) from None
+        except READ_ERRORS as exc:
+            raise PackageError(f"corrupt zip archive ({exc})", path) from None
+        with archive:
+            yield archive
+
+
+def open_regular(path: Path | str) -> BinaryIO:
+    """``path`` opened for reading, or a :class:`PackageError` naming it and saying why not.
+
+    The file is opened without blocking and checked before a byte is read: a named pipe,
+    a socket, a device or a folder is refused, never waited on."""
     try:
-        if not zipfile.is_zipfile(path):
-            raise PackageError("not a zip archive (an .argosmodel file is a zip)", path)
-        return zipfile.ZipFile(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise PackageError(exc.strerror or str(exc), path) from None
-    except READ_ERRORS as exc:
-        raise PackageError(f"corrupt zip archive ({exc})", path) from None
+        raise PackageError(_unreadable(path, exc), path) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise PackageError(_not_regular(mode), path)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _unreadable(path: Path | str, exc: OSError) -> str:
+    """Why ``path`` cannot be opened, in words."""
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            return f"a link to {os.path.realpath(path)}, which does not exist"
+        return "no such file"
+    if os.path.isdir(path):
+        return f"a folder that cannot be read ({reason}); none of its files was read"
+    return reason
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
+    kind = next((name for test, name in kinds if test(mode)), "a device")
+    return f"not a regular file ({kind})"
 
 
 def check_members(archive: zipfile.ZipFile, path: Path) -> list[tuple[zipfile.ZipInfo, tuple]]:

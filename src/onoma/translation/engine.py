@@ -48,7 +48,7 @@ class MissingModelError(OnomaError):
         self.source = source
         self.target = target
         self.missing = list(missing)
-        commands = "; ".join(install_hint(a, b) for a, b in self.missing)
+        hints = [(leg, install_hint(*leg)) for leg in self.missing]
         if len(self.missing) == 1 and self.missing[0] == (source, target):
             what = f"no translation model installed for {source} → {target}"
         else:
@@ -57,11 +57,28 @@ class MissingModelError(OnomaError):
                 f"no translation model installed for {source} → {target}, "
                 f"nor for the route through English (missing {legs})"
             )
-        super().__init__(f"{what}; install with: {commands}")
+        commands = [hint for _leg, hint in hints if hint]
+        if commands:
+            what += f"; install with: {'; '.join(commands)}"
+        unknown = [f"{a} → {b}" for (a, b), hint in hints if not hint]
+        if unknown:
+            from onoma.translation.catalog import snapshot
+
+            what += (
+                f"; onoma's copy of the Argos package index ({snapshot()[1]}) has no "
+                f"{', '.join(unknown)} package (onoma models list shows the live index)"
+            )
+        super().__init__(what)
 
 
-def install_hint(source: str, target: str) -> str:
-    """The command that installs a package for ``source → target``."""
+def install_hint(source: str, target: str) -> str | None:
+    """The command that installs a package for ``source → target``; None when there is
+    none to give: a code that is not a language code, or a pair that neither onoma's
+    copy of the Argos index nor the OPUS-MT releases it knows have."""
+    from onoma.glossary.model import LANG_CODE
+
+    if not (LANG_CODE.match(source) and LANG_CODE.match(target)):
+        return None
     if source in OPUS_MT_LANGUAGES or target in OPUS_MT_LANGUAGES:
         from onoma.translation.catalog import OPUS_MT_RELEASES
 
@@ -73,6 +90,10 @@ def install_hint(source: str, target: str) -> str:
             )
         name = url.rsplit("/", 1)[-1]
         return f"onoma models import-opus-mt {name} --from {source} --to {target} (download {url})"
+    from onoma.translation.catalog import snapshot
+
+    if all((pkg.from_code, pkg.to_code) != (source, target) for pkg in snapshot()[0]):
+        return None
     return f"onoma models install {source} {target}"
 
 
@@ -80,10 +101,15 @@ def resolve_route(source: str, target: str) -> list[Any]:
     """The packages that translate ``source`` into ``target``: one, two via English, or none.
 
     Returns :class:`~onoma.translation.packages.PackageInfo` objects; an empty list
-    when the languages are the same. Raises :class:`MissingModelError`.
+    when the languages are the same. Raises :class:`MissingModelError`, and an
+    :class:`~onoma.errors.OnomaError` for a code that is not a language code.
     """
+    from onoma.glossary.model import LANG_CODE
     from onoma.translation.packages import find_installed
 
+    for code in (source, target):
+        if not isinstance(code, str) or not LANG_CODE.match(code):
+            raise OnomaError(f"{code!r} is not a language code such as en, hy, ru or az-Cyrl")
     if source == target:
         return []
     direct = find_installed(source, target)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from onoma.translation.archive import CHUNK, MAX_TOTAL_SIZE
+from onoma.translation.archive import CHUNK, MAX_TOTAL_SIZE, open_regular
 from onoma.translation.metadata import check_metadata
 from onoma.translation.packages import (
     PackageError,
@@ -33,6 +33,7 @@ Progress = Callable[[int, "int | None"], None]
 
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 INDEX_TIMEOUT = 5.0
+MAX_INDEX_SIZE = 64 * 1024**2  # bytes read of an index; the real one is about 100 kB
 DOWNLOAD_TIMEOUT = 30.0
 OFFLINE_HINT = (
     "onoma models urls FROM TO prints the file to download elsewhere; then run: "
@@ -94,22 +95,34 @@ def fetch_index(url: str | None = None, timeout: float | None = None) -> list[Av
     """The translation packages of the index at ``url`` (default :func:`index_url`): an
     http(s) URL, a ``file://`` URL or a local path, as Argos accepts.
 
-    Raises :class:`Unreachable` when offline, :class:`PackageError` on a bad index.
+    Raises :class:`Unreachable` when an http(s) index cannot be reached, and
+    :class:`PackageError` on a bad index, or a local one that cannot be read (a path
+    the user gave is never "unreachable": a pipe or a missing file is named as such).
     """
     import http.client
 
     url = url or index_url()
     local = _local_path(url)
+    if local is not None:
+        return parse_index(_read_local(local), url)
     try:
-        if local is not None:
-            with open(local, "rb") as handle:
-                data = handle.read(64 * 1024**2)
-        else:
-            with _urlopen(url, timeout or INDEX_TIMEOUT) as response:
-                data = response.read(64 * 1024**2)
+        with _urlopen(url, timeout or INDEX_TIMEOUT) as response:
+            data = response.read(MAX_INDEX_SIZE)
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise Unreachable("the Argos package index", f"{url}: {_reason(exc)}") from None
     return parse_index(data, url)
+
+
+def _read_local(path: str) -> bytes:
+    """The bytes of the local index file ``path`` (a regular file only: a named pipe
+    would block for ever), or a :class:`PackageError` naming it."""
+    try:
+        with open_regular(path) as handle:
+            return handle.read(MAX_INDEX_SIZE)
+    except PackageError as exc:
+        raise PackageError(f"cannot read the Argos package index: {exc.message}", path) from None
+    except OSError as exc:
+        raise PackageError(f"cannot read the Argos package index: {exc.strerror}", path) from None
 
 
 def _local_path(url: str) -> str | None:

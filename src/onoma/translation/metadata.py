@@ -52,7 +52,9 @@ def parse_metadata(data: bytes, where: Path | str) -> dict:
 
 
 def check_metadata(meta: object, where: Path | str) -> dict:
-    """``meta`` if it is an object with valid ``from_code`` and ``to_code``."""
+    """``meta`` if it is an object with valid ``from_code``, ``to_code`` and
+    ``package_version`` (a string, which Argos parses to compare versions: without one,
+    a package would install as version 0 and never be updated)."""
     if not isinstance(meta, dict):
         raise PackageError("metadata.json must hold a JSON object", where)
     for key in ("from_code", "to_code"):
@@ -61,14 +63,21 @@ def check_metadata(meta: object, where: Path | str) -> dict:
             raise PackageError(f"metadata.json has no {key}", where)
         if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
             raise PackageError(f"metadata.json: {key} {code!r} is not a language code", where)
-    version = meta.get("package_version")
-    if version is not None:
-        text = str(version) if isinstance(version, int | float | str) else None
-        if text is None or len(text) > MAX_VERSION or not VERSION.fullmatch(text):
-            shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:40] + "…"
-            raise PackageError(
-                f"metadata.json: package_version {shown} is not a version "
-                f"(digits, letters and . _ + -, at most {MAX_VERSION} characters)",
-                where,
-            )
+    if "package_version" not in meta:
+        raise PackageError("metadata.json has no package_version", where)
+    version = meta["package_version"]
+    if not isinstance(version, str) or len(version) > MAX_VERSION or not VERSION.fullmatch(version):
+        raise PackageError(
+            f"metadata.json: package_version {_shown(version)} is not a version (a string of "
+            f"digits, letters and . _ + -, at most {MAX_VERSION} characters)",
+            where,
+        )
     return meta
+
+
+def _shown(value: object) -> str:
+    """A short JSON spelling of a metadata value, for messages (nested values by kind)."""
+    if isinstance(value, list | dict):
+        return "a JSON list" if isinstance(value, list) else "a JSON object"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:40] + "…"

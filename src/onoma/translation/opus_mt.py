@@ -209,7 +209,9 @@ def import_opus_mt(
         raise PackageError(
             f"unknown quantization {quantization!r}; valid: {', '.join(QUANTIZATIONS)} or none"
         )
-    meta = check_metadata({"from_code": from_code, "to_code": to_code}, path)
+    # The codes and a given version, checked before anything is extracted or converted.
+    meta = {"from_code": from_code, "to_code": to_code, "package_version": version or "1.0"}
+    check_metadata(meta, path)
     if not path.exists():
         raise PackageError("no such file or folder", path)
     with staging_dir() as staging:

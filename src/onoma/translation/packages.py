@@ -98,7 +98,7 @@ def package_dirs() -> list[Path]:
 def package_info(meta: dict, path: Path) -> PackageInfo:
     """The :class:`PackageInfo` of checked metadata (:func:`check_metadata`) at ``path``."""
     name = meta.get("package_name") or f"{meta['from_code']}_{meta['to_code']}"
-    version = str(meta.get("package_version") or "")
+    version = str(meta["package_version"])
     return PackageInfo(meta["from_code"], meta["to_code"], version, path, str(name))
 
 
@@ -274,12 +274,11 @@ def install_package_file(path: Path, *, force: bool = False) -> PackageInfo:
     """Validate the ``.argosmodel`` file ``path`` and install it (see the module docstring).
 
     Without ``force``, an installed package of the pair at the same or a newer version
-    is kept and the file refused (:class:`PackageError`)."""
+    is kept and the file refused (:class:`PackageError`); so is anything but a regular
+    file (:func:`~onoma.translation.archive.open_regular`)."""
     from onoma.translation.archive import read_package_file, safe_extract
 
     path = Path(path)
-    if not path.is_file():
-        raise PackageError("no such file" if not path.exists() else "not a file", path)
     top, meta = read_package_file(path)
     if not force:  # refused before a byte is extracted
         _refuse_older(package_info(meta, path), path)
