@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,46 @@ def read_api_keys(path: Path) -> list[str]:
     if not keys:
         fail(f"{path}: no API key in the file (one key a line)")
     return keys
+
+
+def listen_problem(host: str, port: int, workers: int = 1) -> str | None:
+    """Why the server could not listen on ``host:port`` (the OS's reason, such as
+    "address already in use"), or None when it can.
+
+    It binds the addresses uvicorn will bind, with the same options, and closes them at
+    once: one worker listens on every address ``host`` resolves to, several workers on
+    the one socket their parent binds (IPv6 for a host with a colon, else IPv4)."""
+    if workers > 1:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    else:
+        family = socket.AF_UNSPEC
+    try:
+        found = socket.getaddrinfo(
+            host, port, family, socket.SOCK_STREAM, socket.IPPROTO_TCP, socket.AI_PASSIVE
+        )
+    except (OSError, UnicodeError) as exc:
+        return _reason(exc)
+    opened: list[socket.socket] = []
+    try:
+        for af, kind, proto, _name, address in found[: 1 if workers > 1 else None]:
+            sock = socket.socket(af, kind, proto)
+            opened.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if af == socket.AF_INET6 and hasattr(socket, "IPPROTO_IPV6"):
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+    except OSError as exc:
+        return _reason(exc)
+    finally:
+        for sock in opened:
+            sock.close()
+    return None
+
+
+def _reason(exc: Exception) -> str:
+    """The OS's words for a socket error, lower-cased as onoma's messages are."""
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return text[:1].lower() + text[1:]
 
 
 def serve(
@@ -107,5 +148,14 @@ def serve(
         "debug": debug,
         "cors": list(cors or []),
     }
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    problem = listen_problem(host, port, workers)
+    if problem:
+        fail(f"cannot listen on {where}: {problem}")
     os.environ[SETTINGS_VARIABLE] = json.dumps(settings)
-    uvicorn.run(APP_PATH, factory=True, host=host, port=port, workers=workers, access_log=False)
+    try:
+        uvicorn.run(APP_PATH, factory=True, host=host, port=port, workers=workers, access_log=False)
+    except SystemExit as exc:  # uvicorn could not start after all; it said why above
+        if exc.code not in (None, 0):
+            fail(f"the server did not start on {where} (uvicorn's message above says why)")
+        raise

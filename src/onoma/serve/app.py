@@ -27,7 +27,7 @@ from onoma.serve.detect import detect_language
 from onoma.serve.limits import ApiError, Limits
 from onoma.serve.markup import translate_html
 from onoma.serve.middleware import add_middleware
-from onoma.serve.requests import flag, parameters, style_param, text_param
+from onoma.serve.requests import Params, count_param, flag, parameters, style_param, text_param
 
 log = logging.getLogger("onoma.serve")
 
@@ -61,7 +61,7 @@ class Api:
         self.limits = settings.limits
         self.engine = eng.Engine(settings.glossary, settings.max_decoding_length)
 
-    async def _params(self, request: Request, *, guarded: bool = True) -> dict[str, Any]:
+    async def _params(self, request: Request, *, guarded: bool = True) -> Params:
         params = await parameters(request, self.limits.max_body)
         if guarded:
             key = params.get("api_key")
@@ -89,6 +89,9 @@ class Api:
         kind = params.get("format") or "text"
         if kind not in ("text", "html"):
             raise ApiError(400, f"Invalid request: format {kind!r} is not text or html")
+        want_report = flag(params, "report")
+        alternatives = count_param(params, "alternatives")
+        style = style_param(params)
         self._count(request, items)
         detected = [detect_language(item)[0] for item in items] if source == "auto" else None
         sources = (
@@ -96,8 +99,6 @@ class Api:
             if detected
             else [eng.check_language(source, "source")] * len(items)
         )
-        want_report = flag(params.get("report"))
-        style = style_param(params)
         results = await run_in_threadpool(
             self._translate_items, items, sources, target, kind == "html", want_report, style
         )
@@ -105,8 +106,7 @@ class Api:
         body: dict[str, Any] = {"translatedText": texts if isinstance(q, list) else texts[0]}
         if detected:
             body["detectedLanguage"] = detected if isinstance(q, list) else detected[0]
-        alternatives = params.get("alternatives")
-        if alternatives not in (None, "", 0, "0"):
+        if alternatives:  # none to offer, as LibreTranslate without them
             body["alternatives"] = [[] for _ in items] if isinstance(q, list) else []
         if want_report:
             reports = [report for _, report in results]
@@ -191,7 +191,7 @@ class Api:
         text = text_param(params, "text")
         lang = eng.check_language(params.get("lang") or "en", "lang")
         self._count(request, [text])
-        fuzzy = flag(params.get("fuzzy"))
+        fuzzy = flag(params, "fuzzy")
         style = style_param(params)
         return JSONResponse(
             await run_in_threadpool(self.engine.normalize, text, lang, fuzzy, style)
@@ -219,7 +219,7 @@ class Api:
         limit = params.get("limit", 10)
         try:
             limit = max(1, min(100, int(limit)))
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise ApiError(400, "Invalid request: limit must be a number") from exc
         hits = await run_in_threadpool(self.engine.search, query, limit)
         return JSONResponse({"query": query, "entries": hits})

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onoma.errors import OnomaError
+from onoma.serve.limits import ApiError
 
 if TYPE_CHECKING:
     from onoma.glossary.model import Glossary
@@ -68,6 +69,7 @@ class Engine:
     _translators: dict[tuple[str | None, str, str], tuple[Translator, ThreadPoolExecutor]] = field(
         default_factory=dict
     )
+    _languages: dict[str | None, frozenset[str]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -89,8 +91,26 @@ class Engine:
                 self._glossaries[style] = found
             return found
 
+    def check_forms(self, lang: str, style: str | None = None) -> None:
+        """ApiError 400 when no entry of the glossary has a form in ``lang`` (most likely
+        a typo), naming the languages it has, as ``onoma normalize --lang`` does."""
+        glossary = self.glossary_for(style)
+        with self._lock:
+            languages = self._languages.get(style)
+            if languages is None:
+                languages = self._languages[style] = frozenset(glossary.languages())
+        if lang not in languages:
+            known = ", ".join(sorted(languages)) or "none"
+            raise ApiError(
+                400,
+                f"Invalid request: lang {lang}: no glossary entry has a form in {lang!r} "
+                f"(languages: {known})",
+            )
+
     def normalizer(self, lang: str, fuzzy: bool, style: str | None = None) -> Normalizer:
-        """The shared normalizer for ``lang`` (and a naming style)."""
+        """The shared normalizer for ``lang`` (and a naming style); ApiError 400 for a
+        language the glossary has no forms in."""
+        self.check_forms(lang, style)
         glossary = self.glossary_for(style)
         with self._lock:
             found = self._normalizers.get((style, lang, fuzzy))

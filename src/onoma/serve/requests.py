@@ -1,9 +1,11 @@
 """Request bodies as LibreTranslate clients send them: JSON, URL-encoded or multipart
-forms, read up to the size cap."""
+forms, read up to the size cap; and the checks of their fields (text that is valid
+Unicode, booleans, counts), each an :class:`ApiError` 400 naming the field."""
 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -26,29 +28,98 @@ async def read_body(request: Request, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-async def parameters(request: Request, max_bytes: int) -> dict[str, Any]:
+class Params(dict[str, Any]):
+    """A request's parameters; ``from_json`` names those given in a JSON body (their
+    values keep JSON's types), the others are form or query-string text."""
+
+    from_json: frozenset[str] = frozenset()
+
+
+async def parameters(request: Request, max_bytes: int) -> Params:
     """The request's parameters: the JSON object, or the form fields (``q`` repeated
-    gives a list), merged over the query string."""
+    gives a list), merged over the query string; ApiError 400 for a body that cannot be
+    read or a field that is not valid Unicode text."""
     body = await read_body(request, max_bytes)
-    params: dict[str, Any] = dict(request.query_params)
+    params = Params(request.query_params)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if not body.strip():
-        return params
-    if kind == "multipart/form-data":
-        return {**params, **await _multipart(request, body)}
-    if kind == "application/x-www-form-urlencoded":
-        try:
-            pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=True)
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise ApiError(400, f"Invalid request: the form is not valid ({exc})") from exc
-        return {**params, **_fields(pairs)}
+    if body.strip() and kind == "multipart/form-data":
+        params.update(await _multipart(request, body))
+    elif body.strip() and kind == "application/x-www-form-urlencoded":
+        params.update(_form(body))
+    elif body.strip():
+        data = _json_object(body)
+        params.update(data)
+        params.from_json = frozenset(data)
+    _check_unicode(params)
+    return params
+
+
+def _form(body: bytes) -> dict[str, Any]:
+    """The fields of a URL-encoded form; bytes that are not UTF-8, raw or %-escaped,
+    are an error naming the field."""
+    text = body.decode("utf-8", "surrogateescape")  # bad bytes kept, reported by field
+    try:
+        pairs = parse_qsl(
+            text, keep_blank_values=True, strict_parsing=True, errors="surrogateescape"
+        )
+    except ValueError as exc:
+        raise ApiError(400, f"Invalid request: the form is not valid ({exc})") from exc
+    fields = _fields(pairs)
+    _check_unicode(fields, "not valid UTF-8 text (a bad byte at position {})")
+    return fields
+
+
+def _json_object(body: bytes) -> dict[str, Any]:
+    """The JSON object of the body, or ApiError 400 saying what is wrong with it."""
     try:
         data = json.loads(body)
+    except RecursionError as exc:
+        raise ApiError(
+            400, "Invalid request: the body is not valid JSON (nested too deeply)"
+        ) from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise ApiError(400, f"Invalid request: the body is not valid JSON ({exc})") from exc
     if not isinstance(data, dict):
         raise ApiError(400, "Invalid request: the JSON body must be an object")
-    return {**params, **data}
+    return data
+
+
+def _bad_at(text: str) -> int | None:
+    """Where the first lone surrogate of ``text`` is (text that cannot be UTF-8), or None."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def _shown(name: str) -> str:
+    """A field name fit for a message (a lone surrogate escaped)."""
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _check_unicode(
+    params: dict[str, Any],
+    problem: str = "not valid Unicode text (a lone surrogate at position {})",
+) -> None:
+    """ApiError 400 naming the first field (or item of a list field) whose text has a
+    lone surrogate (JSON's ``"\\ud800"``, or a form's bytes that are not UTF-8): such
+    text cannot be matched, encoded or answered. ``problem`` says what is wrong, with
+    ``{}`` for the position."""
+    for key, value in params.items():
+        at = _bad_at(key)
+        if at is not None:
+            raise ApiError(
+                400, f"Invalid request: a field name ({_shown(key)}): {problem.format(at)}"
+            )
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            at = _bad_at(item) if isinstance(item, str) else None
+            if at is not None:
+                name = key if index is None else f"{key}[{index}]"
+                raise ApiError(400, f"Invalid request: {name}: {problem.format(at)}")
 
 
 def _fields(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -85,11 +156,49 @@ async def _multipart(request: Request, body: bytes) -> dict[str, Any]:
     return _fields(pairs)
 
 
-def flag(value: Any) -> bool:
-    """A boolean parameter, from JSON (true) or a form ("true", "1", "on")."""
-    if isinstance(value, str):
-        return value.strip().lower() in {"1", "true", "yes", "on"}
-    return bool(value)
+TRUE_TEXT = frozenset({"1", "true", "yes", "on"})
+FALSE_TEXT = frozenset({"", "0", "false", "no", "off"})
+
+
+def flag(params: Params, name: str) -> bool:
+    """A boolean parameter: JSON's true or false (null or missing: false), or in a form
+    or query string one of "true", "1", "yes", "on" and "false", "0", "no", "off", "";
+    anything else is ApiError 400 naming it."""
+    value = params.get(name)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and name not in params.from_json:
+        word = value.strip().lower()
+        if word in TRUE_TEXT or word in FALSE_TEXT:
+            return word in TRUE_TEXT
+        raise ApiError(400, f"Invalid request: {name} must be true or false, not {value!r}")
+    raise ApiError(400, f"Invalid request: {name} must be true or false, not {_json(value)}")
+
+
+def count_param(params: Params, name: str) -> int:
+    """A count such as ``alternatives``: a non-negative integer, in JSON or as digits
+    (missing, null or "": 0); anything else is ApiError 400 naming it."""
+    value = params.get(name)
+    if value is None or value == "":
+        return 0
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    digits = value.strip() if isinstance(value, str) else ""
+    if digits.isascii() and digits.isdigit() and len(digits) < 1000:
+        value = int(digits)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    shown = repr(value) if isinstance(value, str) else _json(value)
+    raise ApiError(400, f"Invalid request: {name} must be a non-negative integer, not {shown}")
+
+
+def _json(value: Any) -> str:
+    """A JSON value as a message shows it (short)."""
+    try:
+        text = json.dumps(value)
+    except (ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def text_param(params: dict[str, Any], name: str, *, required: bool = True) -> str:
