@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from onoma.cli import app
@@ -29,8 +30,12 @@ def _corpus(tmp_path):
     return folder
 
 
-def test_workers_give_the_result_of_one_process(tmp_path):
+@pytest.mark.parametrize("relative", [False, True])
+def test_workers_give_the_result_of_one_process(tmp_path, monkeypatch, relative):
     folder = _corpus(tmp_path)
+    if relative:  # reports name the files as they were given, by workers too
+        monkeypatch.chdir(tmp_path)
+        folder = folder.relative_to(tmp_path)
     args = ["glossary", "suggest", str(folder), "--json", "--min-count", "1"]
     here = runner.invoke(app, [*args, "--jobs", "1"])
     workers = runner.invoke(app, [*args, "--jobs", "2"])
@@ -38,7 +43,7 @@ def test_workers_give_the_result_of_one_process(tmp_path):
     assert json.loads(workers.stdout) == json.loads(here.stdout)
     assert json.loads(here.stdout)  # there are clusters to compare
     assert workers.stderr == here.stderr
-    assert "05b.txt" in here.stderr
+    assert f"{folder / '05b.txt'}:" in here.stderr
 
 
 def test_chunks_keep_the_file_order_and_balance_sizes(tmp_path):

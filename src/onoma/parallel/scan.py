@@ -101,7 +101,8 @@ def scan_in_workers(
     """The scan of ``files`` by ``jobs`` worker processes, as one process would make it."""
     from onoma.parallel.pool import run_local
 
-    names = [os.path.abspath(f) for f in files]
+    # As given: workers start in this process's folder, and reports name files as typed.
+    names = [os.fspath(f) for f in files]
     pieces = chunks(names, jobs * 4)  # several per worker, so that none waits long
 
     def failed(piece: tuple[str, ...], exc: BaseException) -> ChunkResult:
