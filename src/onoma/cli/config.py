@@ -12,17 +12,24 @@ configured glossaries.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from onoma.cli.common import split_list
+from onoma.cli.config_file import (
+    PYPROJECT,
+    ConfigError,
+    decode_config,
+    find_config,
+    parse_config,
+    read_config_bytes,
+)
 from onoma.errors import OnomaError
 
-CONFIG_NAME = "onoma.toml"
-PYPROJECT = "pyproject.toml"
+__all__ = ["Config", "ConfigError", "find_config", "load_config", "resolve_config"]
 COMMAND_TABLES = ("normalize", "translate")
 """Sub-tables whose keys apply to one command only, over the top-level keys."""
 
@@ -52,16 +59,6 @@ COMMAND_KEYS: dict[str, dict[str, str]] = {
 }
 """The keys each command takes from the file, and the parameter each one sets."""
 KEYS = ("glossary", "no-builtin", "style", "lang", "ext", "fuzzy", "jobs", "to", "beam-size")
-
-
-class ConfigError(OnomaError):
-    """A configuration file that cannot be used: names the file and the key."""
-
-    def __init__(self, path: Path, message: str, key: str | None = None) -> None:
-        self.path = path
-        self.key = key
-        where = f"{path}: {key}" if key else str(path)
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass
@@ -104,58 +101,10 @@ def _option_value(key: str, value: Any) -> Any:
     return value
 
 
-def find_config(start: Path) -> Path | None:
-    """The configuration file for ``start``: the nearest folder, walking up, with an
-    ``onoma.toml`` or a pyproject.toml that has a ``[tool.onoma]`` table."""
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_onoma_table(pyproject):
-            return pyproject
-    return None
-
-
-def _has_onoma_table(pyproject: Path) -> bool:
-    """Whether a pyproject.toml has ``[tool.onoma]``; a broken one is reported only when
-    it does (a cheap text check first, as other projects' files are not onoma's)."""
-    try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    if "onoma" not in text:
-        return False
-    try:
-        data = _parse(pyproject, text)
-    except ConfigError:
-        return "[tool.onoma" in text
-    return isinstance(data.get("tool"), dict) and "onoma" in data["tool"]
-
-
-def _parse(path: Path, text: str) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, f"not valid TOML: {exc}") from None
-
-
 def load_config(path: Path) -> Config:
     """Read and check the configuration in ``path`` (``[tool.onoma]`` of a
     pyproject.toml, the top-level keys of any other file), or raise ConfigError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ConfigError(path, "is a folder, not a configuration file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, f"cannot be read: {exc}") from None
-    data = _parse(path, text)
+    data = parse_config(path, decode_config(path, read_config_bytes(path)))
     prefix = ""
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("onoma", {})
@@ -209,15 +158,33 @@ def _check_key(path: Path, key: str, value: Any, base: Path, prefix: str) -> Any
     if key in ("style", "lang"):
         if not isinstance(value, str) or not value.strip():
             raise wrong("a string")
+        if key == "lang":
+            _check_language(path, value.strip(), name)
         return value.strip()
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise wrong("a list of strings")
     if key == "glossary":
         return [base / item for item in items]
+    # ext and to: split as --ext and --to are ("hy,ru" or ["hy", "ru"])
+    items = [part for item in items for part in split_list(item)]
     if not items:
         raise ConfigError(path, "must not be empty", name)
+    if key == "to":
+        for code in items:
+            _check_language(path, code, name)
     return items
+
+
+def _check_language(path: Path, code: str, name: str) -> None:
+    """A ``lang`` or ``to`` code checked by the rule of --lang, --from and --to."""
+    from onoma.glossary.model import LANG_CODE
+
+    if not LANG_CODE.match(code):
+        hint = f" (did you mean {code.lower()!r}?)" if LANG_CODE.match(code.lower()) else ""
+        raise ConfigError(
+            path, f"{code!r} is not a language code such as en, hy, ru or az{hint}", name
+        )
 
 
 def _describe(value: Any) -> str:
