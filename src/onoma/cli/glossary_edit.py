@@ -138,6 +138,7 @@ def _format_stdin(check: bool, diff: bool) -> int:
 
 
 def merge_command(
+    ctx: typer.Context,
     id_a: Annotated[str, typer.Argument(metavar="ID_A", help="The entry to fold and remove.")],
     id_b: Annotated[str, typer.Argument(metavar="ID_B", help="The entry that receives its forms.")],
     glossary: GlossaryOption = None,
@@ -147,18 +148,22 @@ def merge_command(
     """Fold entry ID_A into entry ID_B and remove ID_A, keeping comments.
 
     A's names and variants become B's variants (or B's name in a language B lacks);
-    forms that belong to another entry are left out and reported. Edits the --glossary
-    files, or without one the built-in glossaries of a source checkout.
+    forms that belong to another entry are left out and reported. An id defined more
+    than once is refused. Edits the --glossary files, else the glossaries of the
+    configuration file, else the built-in glossaries of a source checkout.
     """
     from onoma.curate.merge import merge_entries
-    from onoma.glossary.edit import save
+    from onoma.glossary.edit import save, verify
     from onoma.glossary.load import editable_builtin_dir, glossary_files
 
-    loaded = load_glossary(glossary, no_builtin)
+    configured, no_builtin, style = _configured(ctx, no_builtin)
+    paths = glossary or configured
+    loaded = load_glossary(paths, no_builtin, style)
     try:
-        files = glossary_files(glossary or [editable_builtin_dir()])
+        files = glossary_files(paths or [editable_builtin_dir()])
         result = merge_entries(loaded, files, id_a, id_b)
         if dry_run:
+            verify(result.edits)
             _merge_report(result, to_stderr=True)
             for edit in result.edits:
                 typer.echo(edit.diff(), nl=False)
@@ -186,6 +191,7 @@ def _merge_report(result: MergeResult, *, to_stderr: bool) -> None:
 
 
 def add_command(
+    ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="The name, in the language given by --lang.")],
     entry_type: Annotated[
         str,
@@ -204,9 +210,9 @@ def add_command(
         typer.Option(
             "--glossary",
             "-g",
-            help="The glossary file to append to (created when missing). Default, in a "
-            "source checkout: the built-in file for the type (people.yaml, places.yaml, "
-            "organizations.yaml).",
+            help="The glossary file to append to (created when missing). Default: the last "
+            "glossary of the configuration file, else, in a source checkout, the built-in "
+            "file for the type (people.yaml, places.yaml, organizations.yaml).",
             show_default=False,
         ),
     ] = None,
@@ -234,25 +240,38 @@ def add_command(
     'glossary fmt' would put it (sorted by id); the rest of the file is left as it was.
     """
     from onoma.curate.add import draft_entry, insert_entry
-    from onoma.glossary.edit import save
+    from onoma.glossary.edit import save, verify
     from onoma.glossary.fmt import emit_entry
 
-    if target is None:
+    configured, no_builtin, style = _configured(ctx, no_builtin)
+    if target is not None:
+        configured = []
+    elif configured:
+        target = configured[-1]  # as with -g given several times: the last one
+        if target.is_dir():
+            fail(
+                f"{target}: is a folder (the last glossary of the configuration file); "
+                "pass --glossary FILE to choose the file to add to"
+            )
+    else:
         target = _builtin_file(entry_type)
     if target.is_dir():
         fail(f"{target}: is a folder; --glossary must name a file")
-    if no_builtin and not target.exists():
+    paths = [path for path in configured if path != target]
+    paths += [target] if target.exists() else []
+    if no_builtin and not paths:
         from onoma.glossary.model import Glossary
 
         loaded = Glossary()
     else:
-        loaded = load_glossary([target] if target.exists() else None, no_builtin)
+        loaded = load_glossary(paths or None, no_builtin, style)
     try:
         draft = draft_entry(name, entry_type, loaded, lang=lang, entry_id=entry_id)
         for warning in draft.warnings:
             typer.echo(f"warning: {warning}", err=True)
         edit = insert_entry(target, draft.entry)
         if dry_run:
+            verify([edit])
             typer.echo(edit.diff(), nl=False)
             return
         save([edit])
@@ -260,6 +279,18 @@ def add_command(
         fail(str(exc))
     typer.echo("\n".join(emit_entry(draft.entry)))
     typer.echo(f"added {draft.entry.id!r} to {target} (review: true).", err=True)
+
+
+def _configured(ctx: typer.Context, no_builtin: bool) -> tuple[list[Path], bool, str | None]:
+    """The glossaries of the configuration file (``glossary``; empty without one),
+    ``no_builtin`` or the file's ``no-builtin``, and its ``style``: what lint loads."""
+    from onoma.cli.config import Config
+
+    config: Config = ctx.find_root().meta.get("onoma.config") or Config()
+    values = config.values
+    paths = [Path(path) for path in values.get("glossary") or ()]
+    no_builtin = bool(no_builtin or values.get("no-builtin"))
+    return paths, no_builtin, None if no_builtin else values.get("style")
 
 
 def _builtin_file(entry_type: str) -> Path:

@@ -19,6 +19,7 @@ sorted by id), so the file stays formatted.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,7 @@ def draft_entry(
             f"{name!r} is written in {', '.join(sorted(found))}, but {lang} is written in "
             f"{expected}; pass the right --lang"
         )
+    _check_form(name, lang, entry_type)
     forms = glossary.form_index()
     if (lang, fold_case(name)) in forms:
         other, field_path = forms[(lang, fold_case(name))]
@@ -96,7 +98,9 @@ def draft_entry(
         warnings.insert(0, f"{name!r} taken as Azerbaijani (ç, ö or ü); pass --lang if not")
     new_id = entry_id if entry_id is not None else slug(names.get("en", name))
     _check_id(new_id, glossary)
-    return NewEntry(Entry(id=new_id, type=entry_type, names=names, review=True), warnings)
+    entry = Entry(id=new_id, type=entry_type, names=names, review=True)
+    _check_lint(entry)
+    return NewEntry(entry, warnings)
 
 
 def guess_lang(name: str) -> str:
@@ -112,6 +116,44 @@ def _az_for_sure(name: str) -> bool:
     from onoma.translit.runs import has_az_latin
 
     return has_az_latin(name)
+
+
+def _check_form(text: str, lang: str, entry_type: str) -> None:
+    """Refuse a name that ``glossary lint`` would call an error (invisible or bidi
+    control characters, naming each with its position; no letter)."""
+    from onoma.curate.lint_forms import BIDI_CONTROLS, form_findings
+    from onoma.curate.lint_forms import _joins as joins  # lint's own rule for joiners
+
+    hidden = [
+        (i, c)
+        for i, c in enumerate(text)
+        if (c in BIDI_CONTROLS or unicodedata.category(c) == "Cf") and not joins(text, i)
+    ]
+    if hidden:
+        shown = ", ".join(
+            f"U+{ord(c):04X} {unicodedata.name(c, 'control')} at character {i + 1}"
+            for i, c in hidden
+        )
+        raise OnomaError(
+            f"the name {text!r} holds invisible or bidirectional control characters "
+            f"({shown}); no text typed by a reader would match it: type it without them"
+        )
+    probe = Entry(id="new", type=entry_type, names={lang: text})
+    for field_path, severity, _code, message in form_findings(probe):
+        if severity == "error":
+            raise OnomaError(message.replace(f"entry 'new': {field_path} ", "the name ", 1))
+
+
+def _check_lint(entry: Entry) -> None:
+    """Refuse an entry (the drafts included) that ``glossary lint`` calls an error."""
+    from onoma.curate.lint import lint
+
+    for problem in lint(Glossary([entry])):
+        if problem.severity == "error":
+            raise OnomaError(
+                f"the new entry would fail 'onoma glossary lint': {problem.message} "
+                f"[{problem.code}]; nothing was written"
+            )
 
 
 def _check_id(entry_id: str, glossary: Glossary) -> None:

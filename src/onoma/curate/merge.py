@@ -36,20 +36,9 @@ def merge_entries(glossary: Glossary, files: list[Path], id_a: str, id_b: str) -
     """Plan the merge of entry ``id_a`` into ``id_b``; nothing is written (see ``save``)."""
     if id_a == id_b:
         raise OnomaError(f"cannot merge entry {id_a!r} into itself")
-    opened: dict[Path, Document] = {}
-    found = {}
-    for entry_id in (id_a, id_b):
-        for path in reversed(files):
-            if path not in opened:
-                opened[path] = open_document(path)
-            block = opened[path].block(entry_id)
-            if block is not None:
-                found[entry_id] = (path, opened[path].blocks.index(block))
-                break
-        else:
-            names = ", ".join(str(p) for p in files) or "no file"
-            raise OnomaError(f"no entry with id {entry_id!r} in {names}")
-    (path_a, index_a), (path_b, index_b) = found[id_a], found[id_b]
+    opened = {path: open_document(path) for path in files}
+    found = {id_a: _places(opened, id_a), id_b: _places(opened, id_b)}
+    [(path_a, index_a)], [(path_b, index_b)] = found[id_a], found[id_b]
     doc_a, doc_b = opened[path_a], opened[path_b]
     a, b = doc_a.blocks[index_a], doc_b.blocks[index_b]
     result = fold(a.entry, b.entry, glossary)
@@ -73,6 +62,28 @@ def merge_entries(glossary: Glossary, files: list[Path], id_a: str, id_b: str) -
             rewrite(doc_a, {}, [index_a]),
         ]
     return result
+
+
+def _places(opened: dict[Path, Document], entry_id: str) -> list[tuple[Path, int]]:
+    """Where ``entry_id`` is defined: its one (file, block index). Raises OnomaError when
+    no file defines it, or when several blocks do (in one file or in several): a merge
+    would fold or keep one copy and leave the others, so every place is named."""
+    places = [
+        (path, index)
+        for path, doc in opened.items()
+        for index, block in enumerate(doc.blocks)
+        if block.entry.id == entry_id
+    ]
+    if not places:
+        names = ", ".join(str(path) for path in opened) or "no file"
+        raise OnomaError(f"no entry with id {entry_id!r} in {names}")
+    if len(places) > 1:
+        where = ", ".join(opened[path].blocks[i].entry.where("id") for path, i in places)
+        raise OnomaError(
+            f"id {entry_id!r} is defined {len(places)} times ({where}); keep one of them "
+            "before merging; nothing was written"
+        )
+    return places
 
 
 def fold(a: Entry, b: Entry, glossary: Glossary) -> MergeResult:
