@@ -30,22 +30,39 @@ ToOption = Annotated[
 ]
 
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="File to write; - or none: standard output.",
+        show_default=False,
+    ),
+]
+
+
 def export_command(
+    ctx: typer.Context,
     fmt: FormatOption = None,
     source: FromOption = None,
     target: ToOption = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="File to write (default: stdout).", show_default=False),
-    ] = None,
+    output: OutputOption = None,
     glossary: GlossaryOption = None,
     no_builtin: NoBuiltinOption = False,
 ) -> None:
-    """Write the glossaries as onoma CSV, Google term-set CSV, DeepL TSV or TBX-Basic."""
+    """Write the glossaries as onoma CSV, Google term-set CSV, DeepL TSV or TBX-Basic.
+
+    Without -g, the glossaries of the configuration file are exported (with its
+    no-builtin and style), as glossary lint reads them.
+    """
     from onoma.curate.exchange import export_glossary, guess_format
     from onoma.text.files import write_atomic
 
-    loaded = load_glossary(glossary, no_builtin)
+    glossary, no_builtin, style = _configured(ctx, glossary, no_builtin)
+    output = _file_or_none(output)
+    loaded = load_glossary(glossary, no_builtin, style)
+    if output is not None:
+        _refuse_loaded_output(output, glossary, no_builtin, style)
     try:
         chosen = fmt or (guess_format(output) if output else "csv")
         exported = export_glossary(loaded, chosen, source, target)
@@ -71,18 +88,23 @@ def import_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Glossary file to write (default: stdout).", show_default=False
+            "--output",
+            "-o",
+            help="Glossary file to write; - or none: standard output.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
     """Turn a CSV, TSV or TBX glossary into an onoma YAML glossary.
 
-    The YAML is in fmt's canonical layout; what could not be mapped is reported.
+    The YAML is in fmt's canonical layout; what could not be mapped is reported, and so
+    is what glossary lint would reject.
     """
     from onoma.curate.exchange import import_glossary
     from onoma.glossary.fmt import comment, format_entries
     from onoma.text.files import write_atomic
 
+    output = _file_or_none(output)
     if output is not None and _same_file(output, path):
         fail(f"{output}: is the file being imported; write the glossary to another file")
     try:
@@ -90,6 +112,8 @@ def import_command(
         text = format_entries(imported.entries, [comment(f"Imported from {path.name}.")])
         for note in imported.notes:
             typer.echo(f"note: {note}", err=True)
+        for warning in imported.warnings:
+            typer.echo(f"warning: {warning}", err=True)
         if output is None:
             sys.stdout.write(text)
             return
@@ -100,8 +124,52 @@ def import_command(
     typer.echo(f"imported {count} entr{'y' if count == 1 else 'ies'} into {output}.", err=True)
 
 
+def _file_or_none(output: Path | None) -> Path | None:
+    """``output``, or None (standard output) for ``-``, as elsewhere in onoma."""
+    return None if output is None or str(output) == "-" else output
+
+
+def _configured(
+    ctx: typer.Context, glossary: list[Path] | None, no_builtin: bool
+) -> tuple[list[Path] | None, bool, str | None]:
+    """The glossaries, no-builtin and style to load: the command line's, else those of
+    the configuration file (``-g`` replaces its glossaries, as for every command)."""
+    from onoma.cli.config import Config
+
+    config: Config = ctx.find_root().meta.get("onoma.config") or Config()
+    values = config.values
+    if glossary is None and values.get("glossary"):
+        glossary = [Path(item) for item in values["glossary"]]
+    source = ctx.get_parameter_source("no_builtin")  # Click's enum, as typer vendors it
+    if source is None or source.name == "DEFAULT":
+        no_builtin = bool(values.get("no-builtin", no_builtin))
+    style = None if no_builtin else values.get("style")
+    return glossary, no_builtin, style
+
+
+def _refuse_loaded_output(
+    output: Path, glossary: list[Path] | None, no_builtin: bool, style: str | None
+) -> None:
+    """Exit 2 when ``output`` is one of the glossary files being exported."""
+    from onoma.glossary.load import glossary_layers
+
+    try:
+        layers = glossary_layers(glossary or [], builtin=not no_builtin, style=style)
+    except OnomaError as exc:
+        fail(str(exc), getattr(exc, "path", None))
+    for layer in layers:
+        for part in layer:
+            if any(_same_file(output, loaded) for loaded in part):
+                fail(f"{output}: is a glossary being exported; write the export to another file")
+
+
 def _same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (links and ``..`` resolved)."""
+    """Whether two paths name one file (links and ``..`` resolved, hard links too)."""
     import os
 
-    return os.path.realpath(a) == os.path.realpath(b)
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False

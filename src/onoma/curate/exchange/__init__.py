@@ -80,7 +80,15 @@ def import_glossary(
     path: Path, fmt: str | None = None, source: str | None = None, target: str | None = None
 ) -> Imported:
     """Read the entries of a csv, google-csv, tsv or tbx file; without ``fmt`` the format
-    is guessed from the name and, for a .csv, from its header."""
+    is guessed from the name and, for a .csv, from its header. Ids that are not one word
+    are made valid (with a note) and what ``glossary lint`` would reject is warned about
+    (see :mod:`onoma.curate.exchange.checks`)."""
+    from onoma.curate.exchange.checks import check_imported
+
+    return check_imported(_read(path, fmt, source, target))
+
+
+def _read(path: Path, fmt: str | None, source: str | None, target: str | None) -> Imported:
     from onoma.text.files import read_text_file
 
     guessed = fmt is None

@@ -25,7 +25,9 @@ class Exported:
 
 @dataclass
 class Imported:
-    """The entries read from a file and what could not be mapped onto them."""
+    """The entries read from a file, what could not be mapped onto them (``notes``) and
+    what ``glossary lint`` would reject in them (``warnings``)."""
 
     entries: list[Entry]
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

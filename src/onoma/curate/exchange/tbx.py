@@ -120,20 +120,63 @@ def _text(element: Any) -> str:
     return "".join(element.itertext())
 
 
+MAX_DEPTH = 32
+"""How deep elements may nest in a TBX file. TBX-Basic needs 7 levels (martif, text,
+body, termEntry, langSet, tig, termNote), TBX v3 one or two more (termSec, termNoteGrp),
+and a note may hold a level or two of inline markup (``<hi>``): 32 leaves room for any
+real termbase. Deeper nesting is hostile or broken (glossary YAML stops at 16), and it
+is refused while the file is parsed, before a tree is built to be walked."""
+
+
+class _TooDeep(Exception):
+    """Raised by :class:`_BoundedBuilder` when an element opens past :data:`MAX_DEPTH`."""
+
+
+def _bounded_builder() -> Any:
+    """A TreeBuilder that raises :class:`_TooDeep` past :data:`MAX_DEPTH` levels."""
+    import xml.etree.ElementTree as ET
+
+    class _BoundedBuilder(ET.TreeBuilder):
+        depth = 0
+
+        def start(self, tag: Any, attrs: Any) -> Any:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep
+            return super().start(tag, attrs)
+
+        def end(self, tag: Any) -> Any:
+            self.depth -= 1
+            return super().end(tag)
+
+    return _BoundedBuilder()
+
+
 def parse_xml(data: bytes, path: Path) -> Any:
     """Parse XML safely: an entity declaration (in a DOCTYPE's internal subset) or an
     external reference is refused by the parser itself (defusedxml over expat), whatever
     encoding the bytes are in (UTF-8, UTF-16 with or without a byte-order mark, or an
     encoding the XML declaration names), so that no entity is ever expanded and nothing
     is fetched. A plain ``<!DOCTYPE martif SYSTEM "…dtd">``, as TBX files carry, is read
-    (the DTD itself is never loaded)."""
+    (the DTD itself is never loaded). Elements nested deeper than :data:`MAX_DEPTH` are
+    refused as the parser meets them."""
     import xml.etree.ElementTree as ET
 
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
+    from defusedxml.ElementTree import DefusedXMLParser
 
+    parser = DefusedXMLParser(
+        target=_bounded_builder(), forbid_dtd=False, forbid_entities=True, forbid_external=True
+    )
     try:
-        return fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        parser.feed(data)
+        return parser.close()
+    except _TooDeep:
+        line = parser.parser.CurrentLineNumber
+        raise ExchangeError(
+            f"{path}:{line}: elements nested deeper than {MAX_DEPTH} levels (TBX needs "
+            "about 8); refused"
+        ) from None
     except DefusedXmlException as exc:
         raise ExchangeError(
             f"{path}: the file declares entities ({exc}); refused for safety"
@@ -179,7 +222,6 @@ def read_tbx(data: bytes, path: Path) -> Imported:
             entries.append(parse_entry(item, path, 0))
         except GlossaryError as exc:
             notes.append(f"entry {label}: {exc.message}; skipped")
-    notes += _shared_terms(entries)
     if untyped:
         notes.append(
             f"{untyped} entr{'y' if untyped == 1 else 'ies'} without a subjectField type "
@@ -194,25 +236,6 @@ def read_tbx(data: bytes, path: Path) -> Imported:
         kinds = ", ".join(f"{count} × {kind}" for kind, count in sorted(unmapped.items()))
         notes.append(f"not mapped: {kinds}")
     return Imported(entries, notes)
-
-
-def _shared_terms(entries: list[Entry]) -> list[str]:
-    """A note for each term that two concepts share in one language: onoma cannot tell
-    which is meant, and ``glossary lint`` reports the pair as a conflict."""
-    from onoma.lang.case import fold_case
-
-    owners: dict[tuple[str, str], list[str]] = {}
-    for entry in entries:
-        for lang, text, _field in entry.all_forms():
-            ids = owners.setdefault((lang, fold_case(text)), [])
-            if entry.id not in ids:
-                ids.append(entry.id)
-    return [
-        f"term {key[1]!r} ({key[0]}) is in {len(ids)} concepts: {', '.join(ids)}; "
-        "glossary lint reports it until one keeps it"
-        for key, ids in owners.items()
-        if len(ids) > 1
-    ]
 
 
 def _read_concept(concept: Any, unmapped: Counter[str], notes: list[str], number: int) -> dict:
@@ -247,7 +270,8 @@ def _read_concept(concept: Any, unmapped: Counter[str], notes: list[str], number
     if variants:
         item["variants"] = variants
     if term_notes:
-        note = "\n".join([*([item["note"]] if "note" in item else []), *term_notes])
+        # One line, as glossary lint wants a note (each term note is one line already).
+        note = "; ".join([*([item["note"]] if "note" in item else []), *term_notes])
         if len(note) <= MAX_NOTE:
             item["note"] = note
         else:
@@ -280,24 +304,34 @@ def _read_lang_set(
         if term is None:
             unmapped[f"{tag} without term"] += 1
             continue
-        status = None
-        for field in tig.iter():
+        raw = _text(term)
+        status, text = None, " ".join(raw.split())
+        # Depth first in document order, as tig.iter(), but without going into an
+        # element whose text was read (its children are inline markup of that text):
+        # each text is read once, so the walk stays linear in the size of the tig.
+        stack = list(reversed(tig))
+        while stack:
+            field = stack.pop()
             kind = _local(field.tag)
-            if field is tig or field is term or kind == "term":
+            read = kind == "note" or (
+                kind == "termNote" and field.get("type") in ("administrativeStatus", "partOfSpeech")
+            )
+            if not read:
+                stack.extend(reversed(field))
+            if field is term or kind == "term":
                 continue
+            value = _text(field) if read else ""
             if kind == "termNote" and field.get("type") == "administrativeStatus":
-                status = _text(field).strip()
-            elif kind == "note" and _text(field).strip():
-                term_notes.append((_text(term).strip(), _text(field).strip()))
-            elif kind == "termNote" and (field.get("type"), _text(field)) == (
+                status = value.strip()
+            elif kind == "note" and value.strip():
+                term_notes.append((text, " ".join(value.split())))
+            elif kind == "termNote" and (field.get("type"), value) == (
                 "partOfSpeech",
                 "properNoun",
             ):
                 continue  # what onoma writes for every term: names are proper nouns
             elif kind not in ("termGrp", "termNoteGrp", "descripGrp", "admin"):
                 unmapped[f"term {kind} {field.get('type') or ''}".rstrip()] += 1
-        raw = _text(term)
-        text = " ".join(raw.split())
         if text != raw:
             unmapped[_TRIMMED] += 1
         if not text:
