@@ -83,7 +83,7 @@ def test_a_config_file_over_one_mib_is_refused(project: Path, where: str) -> Non
     args = ["--config", str(path), "config"] if where == "--config" else ["config"]
     result = runner.invoke(app, args)
     assert result.exit_code == 2
-    assert f"error: {path}: 2.0 MiB: too large for a configuration file" in result.stderr
+    assert f"error: {path}: 2.0 MiB, too large (at most 1 MiB)" in result.stderr
 
 
 def test_a_pyproject_that_is_not_utf8_stops_when_it_has_the_onoma_table(project: Path) -> None:

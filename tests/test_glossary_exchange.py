@@ -312,7 +312,7 @@ def test_cli_export_stdout_and_errors(tmp_path):
     assert result.stderr == "error: unknown format 'xlsx' (formats: csv, google-csv, tsv, tbx)\n"
     result = runner.invoke(app, ["glossary", "import", str(tmp_path / "none.csv")])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {tmp_path / 'none.csv'}: No such file or directory\n"
+    assert result.stderr == f"error: {tmp_path / 'none.csv'}: no such file\n"
     odd = tmp_path / "terms.dat"
     odd.write_text("x")
     result = runner.invoke(app, ["glossary", "import", str(odd)])

@@ -150,7 +150,7 @@ def test_bad_files_are_reported_and_the_rest_processed(corpus):
 def test_missing_path_is_reported(tmp_path):
     result = runner.invoke(app, ["glossary", "suggest", str(tmp_path / "none.txt")])
     assert result.exit_code == 2
-    assert f"error: {tmp_path / 'none.txt'}: No such file or directory" in result.stderr
+    assert f"error: {tmp_path / 'none.txt'}: no such file" in result.stderr
 
 
 def test_json_and_yaml_exclude_each_other(corpus):

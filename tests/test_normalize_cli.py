@@ -130,7 +130,7 @@ def test_bad_files_are_reported_and_the_others_processed(tmp_path):
         f"error: {latin1}: not UTF-8 text: byte 0xe9 at offset 3 (Latin-1 or another "
         "encoding? convert it to UTF-8); skipped" in result.stderr
     )
-    assert f"error: {missing}: No such file or directory" in result.stderr
+    assert f"error: {missing}: no such file" in result.stderr
     assert good.read_text(encoding="utf-8") == "Shushi\n"
     assert {p: p.read_bytes() for p in before} == before
     assert f"rewritten: {good} (1 replacement)" in result.stderr

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -98,53 +97,18 @@ def _mentions_table(data: bytes) -> bool:
 def read_config_bytes(path: Path) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most MAX_BYTES, or
     ConfigError naming it; never waits on a pipe or reads a device."""
+    from onoma.text.regular import NotReadable, open_regular, too_large
+
     try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode):
-            raise ConfigError(path, _not_regular(status.st_mode))
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise ConfigError(path, _unreadable(path, exc)) from None
-    try:
-        status = os.fstat(fd)  # what was opened, if the name changed since
-        if not stat.S_ISREG(status.st_mode):
-            raise ConfigError(path, _not_regular(status.st_mode))
-        if status.st_size > MAX_BYTES:
-            raise ConfigError(path, _too_large(f"{status.st_size / (1 << 20):.1f} MiB"))
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
+        with open_regular(path, largest=MAX_BYTES) as handle:
             data = handle.read(MAX_BYTES + 1)
+    except NotReadable as exc:
+        raise ConfigError(path, exc.reason) from None
     except OSError as exc:
         raise ConfigError(path, f"cannot be read: {exc.strerror or exc}") from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    if len(data) > MAX_BYTES:
-        raise ConfigError(path, _too_large(f"more than {MAX_BYTES >> 20} MiB"))
+    if len(data) > MAX_BYTES:  # it grew since it was opened
+        raise ConfigError(path, too_large(len(data), MAX_BYTES))
     return data
-
-
-def _unreadable(path: Path, exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        if os.path.islink(path):
-            return f"a link to {os.path.realpath(path)}, which does not exist"
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a configuration file"
-    return f"cannot be read: {exc.strerror or exc}"
-
-
-def _not_regular(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "is a folder, not a configuration file"
-    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
-    kind = next((name for test, name in kinds if test(mode)), "a device")
-    return f"not a regular file ({kind})"
-
-
-def _too_large(size: str) -> str:
-    return f"{size}: too large for a configuration file (at most {MAX_BYTES >> 20} MiB)"
 
 
 def decode_config(path: Path, data: bytes) -> str:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onoma.errors import InputError
+from onoma.text.regular import not_regular, unreadable
 
 STDIN = "-"
 """The path that stands for standard input (and output) on the command line."""
@@ -91,17 +92,12 @@ def read_text_file(path: Path | str, *, skipped: bool = True) -> TextFile:
             os.scandir(path).close()  # a folder that a walk could not list fails here
             raise InputError(path, "is a folder, not a file")
         if not stat.S_ISREG(status.st_mode):
-            raise InputError(path, "not a regular file (a pipe or a device?)")
+            raise InputError(path, not_regular(status.st_mode))
         with open(path, "rb") as handle:
             status = os.fstat(handle.fileno())
             data = handle.read()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        if isinstance(exc, FileNotFoundError) and os.path.islink(path):
-            reason = f"a link to {os.path.realpath(path)}, which does not exist"
-        elif os.path.isdir(path):
-            reason = f"a folder that cannot be read ({reason}); none of its files was read"
-        raise InputError(path, reason) from None
+        raise InputError(path, unreadable(path, exc)) from None
     decoded = decode_text(data, path, skipped=skipped)
     return TextFile(decoded.path, decoded.text, decoded.bom, file_stamp(status))
 

@@ -10,7 +10,6 @@ it is extracted.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import shutil
 import stat
@@ -66,43 +65,15 @@ def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
 
 
 def open_regular(path: Path | str) -> BinaryIO:
-    """``path`` opened for reading, or a :class:`PackageError` naming it and saying why not.
+    """``path`` opened for reading, or a :class:`PackageError` naming it and saying why
+    not: a named pipe, a socket, a device or a folder is refused, never waited on."""
+    from onoma.text.regular import NotReadable
+    from onoma.text.regular import open_regular as open_file
 
-    The file is opened without blocking and checked before a byte is read: a named pipe,
-    a socket, a device or a folder is refused, never waited on."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise PackageError(_unreadable(path, exc), path) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise PackageError(_not_regular(mode), path)
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def _unreadable(path: Path | str, exc: OSError) -> str:
-    """Why ``path`` cannot be opened, in words."""
-    reason = exc.strerror or str(exc)
-    if isinstance(exc, FileNotFoundError):
-        if os.path.islink(path):
-            return f"a link to {os.path.realpath(path)}, which does not exist"
-        return "no such file"
-    if os.path.isdir(path):
-        return f"a folder that cannot be read ({reason}); none of its files was read"
-    return reason
-
-
-def _not_regular(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder, not a file"
-    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
-    kind = next((name for test, name in kinds if test(mode)), "a device")
-    return f"not a regular file ({kind})"
+        return open_file(path)
+    except NotReadable as exc:
+        raise PackageError(exc.reason, path) from None
 
 
 def check_members(archive: zipfile.ZipFile, path: Path) -> list[tuple[zipfile.ZipInfo, tuple]]:
