@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,23 +148,13 @@ def verify(edits: Sequence[FileEdit]) -> list[tuple[int, int, int] | None]:
 def _check_target(path: Path) -> None:
     """Refuse, as :func:`onoma.text.files.write_atomic_all` does, a link, a file that is
     not a regular file or is read-only, and a folder where no file can be created."""
-    if os.path.islink(path):
-        raise GlossaryError(
-            path,
-            "cannot write: a symbolic link (onoma does not write through links; "
-            f"name the file it points to: {os.path.realpath(path)})",
-        )
-    folder = os.path.dirname(os.path.abspath(path))
+    from onoma.text.files import write_status
+
     try:
-        status = os.stat(path)
-    except FileNotFoundError:
-        status = None
-    except OSError as exc:
-        raise GlossaryError(path, f"cannot write: {exc.strerror or exc}") from None
-    if status is not None and not stat.S_ISREG(status.st_mode):
-        raise GlossaryError(path, "cannot write: not a regular file")
-    if status is not None and (not status.st_mode & 0o222 or not os.access(path, os.W_OK)):
-        raise GlossaryError(path, "cannot write: read-only file")
+        write_status(path)
+    except InputError as exc:
+        raise GlossaryError(path, exc.message) from None
+    folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise GlossaryError(path, f"cannot write: no folder {folder}")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -154,28 +154,36 @@ def _targets(
     targets = []
     seen: dict[Path, Path | str] = {}
     for path, _text, _bom in files:
-        if os.path.islink(path):
-            raise InputError(
-                path,
-                "cannot write: a symbolic link (onoma does not write through links; "
-                f"name the file it points to: {os.path.realpath(path)})",
-            )
+        status = write_status(path)
         real = Path(os.path.realpath(path))
         if real in seen:
             raise InputError(path, f"cannot write: the same file as {seen[real]}")
         seen[real] = path
-        try:
-            status = real.stat()
-        except FileNotFoundError:
-            status = None
-        except OSError as exc:
-            raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
-        if status is not None and not stat.S_ISREG(status.st_mode):
-            raise InputError(path, "cannot write: not a regular file")
-        if status is not None and (not status.st_mode & 0o222 or not os.access(real, os.W_OK)):
-            raise InputError(path, "cannot write: read-only file")
         targets.append((real, status))
     return targets
+
+
+def write_status(path: Path | str) -> os.stat_result | None:
+    """The status of the file to rewrite at ``path``, or None for a file to create;
+    InputError for a symbolic link, or a file that is not a regular file or is
+    read-only."""
+    if os.path.islink(path):
+        raise InputError(
+            path,
+            "cannot write: a symbolic link (onoma does not write through links; "
+            f"name the file it points to: {os.path.realpath(path)})",
+        )
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError(path, "cannot write: not a regular file")
+    if not status.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise InputError(path, "cannot write: read-only file")
+    return status
 
 
 def _write_temp(path: Path, text: str, bom: bool, status: os.stat_result | None) -> str:
