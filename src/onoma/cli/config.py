@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from onoma.cli.common import split_list
+from onoma.cli.common import language_code_problem, split_list
 from onoma.cli.config_file import (
     PYPROJECT,
     ConfigError,
@@ -178,13 +178,9 @@ def _check_key(path: Path, key: str, value: Any, base: Path, prefix: str) -> Any
 
 def _check_language(path: Path, code: str, name: str) -> None:
     """A ``lang`` or ``to`` code checked by the rule of --lang, --from and --to."""
-    from onoma.glossary.model import LANG_CODE
-
-    if not LANG_CODE.match(code):
-        hint = f" (did you mean {code.lower()!r}?)" if LANG_CODE.match(code.lower()) else ""
-        raise ConfigError(
-            path, f"{code!r} is not a language code such as en, hy, ru or az{hint}", name
-        )
+    problem = language_code_problem(code)
+    if problem:
+        raise ConfigError(path, problem, name)
 
 
 def _describe(value: Any) -> str:
