@@ -145,6 +145,20 @@ def test_a_cache_folder_others_could_swap_is_not_used(cache_dir):
     assert cache.cache_dir() == cache_dir
     cache_dir.parent.chmod(0o755)
     assert cache.cache_dir() == cache_dir
+    cache_dir.parent.chmod(0o775)  # the user's own, group-writable: umask 002
+    assert cache.cache_dir() == cache_dir
+
+
+def test_the_cache_folder_and_its_parent_are_made_private(cache_dir, glossary):
+    old = os.umask(0o002)
+    try:
+        for _run in range(2):  # the second run still uses the cache the first made
+            compiled.cached_normalizer([glossary], builtin=False)
+            assert cache.cache_dir() == cache_dir
+    finally:
+        os.umask(old)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+    assert cache_dir.parent.stat().st_mode & 0o777 == 0o700
 
 
 def test_a_link_in_place_of_the_cache_folder_is_not_used(cache_dir, tmp_path):

@@ -108,14 +108,20 @@ def test_a_package_version_that_is_no_version_string_is_refused(pkgs, tmp_path, 
         pk.install_package_file(path)
 
 
-def test_an_installed_package_without_a_version_is_skipped_with_a_warning(pkgs):
-    folder = pkgs / "translate-en_ru-0"
+@pytest.mark.parametrize(("written", "shown"), [(None, ""), (1.1, "1.1"), ("1.9", "1.9")])
+def test_installed_packages_other_tools_wrote_stay_listed(pkgs, written, shown):
+    # Installing a file needs a version string; a package already installed (by Argos,
+    # by an older onoma) without one, or with a number, is still used and listed.
+    folder = pkgs / "translate-en_ru"
     (folder / "model").mkdir(parents=True)
-    (folder / "metadata.json").write_text(json.dumps({"from_code": "en", "to_code": "ru"}))
-    result = runner.invoke(app, ["models", "list", "--installed"])
-    assert result.exit_code == 0
-    assert f"warning: skipped {folder}: metadata.json has no package_version" in result.stderr
-    assert "No packages installed" in result.stdout
+    meta = {"from_code": "en", "to_code": "ru", "package_name": "translate-en_ru"}
+    if written is not None:
+        meta["package_version"] = written
+    (folder / "metadata.json").write_text(json.dumps(meta))
+    result = runner.invoke(app, ["models", "list", "--installed", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "skipped" not in result.stderr
+    assert [p.get("version") for p in json.loads(result.stdout)["installed"]] == [shown]
 
 
 # --------------------------------------------------------------------------- index

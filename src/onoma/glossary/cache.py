@@ -60,22 +60,28 @@ def _private(folder: Path) -> bool:
     """Whether ``folder`` is free to use for caches: not there yet (it is made 0700), or a
     real folder of this user that nobody else may write to. A cache file's checksum shows
     it is whole, not who wrote it, so a folder others can write to is not used; nor is
-    one in a folder where others could swap it for theirs (writable by others, with no
-    sticky bit, as /tmp has)."""
+    one in a folder where others could swap it for theirs: writable by everyone, or by
+    the group of another user, without the sticky bit /tmp has (a folder of the user's
+    own that their group may write to is the rule under umask 002, not a risk).
+    Windows reports every folder as writable by all; there only links are refused."""
+    if os.name == "nt":
+        return not folder.is_symlink()
+    uid = os.geteuid()
     try:
-        around = folder.parent.stat().st_mode
+        around = folder.parent.stat()
     except OSError:
-        around = 0  # not there yet: made below with the user's permissions
-    if around & 0o022 and not around & stat.S_ISVTX:
-        return False
+        around = None  # not there yet: made 0700 when the cache is written
+    if around is not None and not around.st_mode & stat.S_ISVTX:
+        others = 0o002 if around.st_uid == uid else 0o022
+        if around.st_mode & others:
+            return False
     try:
         info = folder.lstat()
     except FileNotFoundError:
         return True
     except OSError:
         return False
-    owner = os.geteuid() if hasattr(os, "geteuid") else info.st_uid
-    return stat.S_ISDIR(info.st_mode) and info.st_uid == owner and not info.st_mode & 0o022
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == uid and not info.st_mode & 0o022
 
 
 def cache_key(path: Path, text: str) -> str:
@@ -327,7 +333,8 @@ def write_payload(
         "sha256": digest.hexdigest(),
     }
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # ~/.cache/onoma too
+        folder.mkdir(exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)  # 0600
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -23,9 +23,9 @@ def open_regular(path: Path | str, *, largest: int | None = None) -> BinaryIO:
     """``path`` opened for reading, or :class:`NotReadable`. It is opened without
     blocking and checked before a byte is read; with ``largest``, a larger file is
     refused too."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # 0 on Windows, which has no named pipes here
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise NotReadable(path, unreadable(path, exc)) from None
     try:
@@ -34,7 +34,8 @@ def open_regular(path: Path | str, *, largest: int | None = None) -> BinaryIO:
             raise NotReadable(path, not_regular(status.st_mode))
         if largest is not None and status.st_size > largest:
             raise NotReadable(path, too_large(status.st_size, largest))
-        os.set_blocking(fd, True)
+        if nonblocking:
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

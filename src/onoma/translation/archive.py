@@ -182,4 +182,4 @@ def _top_and_metadata(archive: zipfile.ZipFile, path: Path) -> tuple[str, dict]:
         raise PackageError(f"no metadata.json in {top}/", path) from None
     if info.file_size > MAX_METADATA_SIZE:
         raise PackageError("metadata.json is larger than 1 MiB", path)
-    return top, parse_metadata(archive.read(info), path)
+    return top, parse_metadata(archive.read(info), path, strict=True)  # being installed

@@ -35,7 +35,7 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(n[:18]) for n in re.findall(r"\d+", version[:MAX_VERSION]))
 
 
-def parse_metadata(data: bytes, where: Path | str) -> dict:
+def parse_metadata(data: bytes, where: Path | str, *, strict: bool = False) -> dict:
     """Decode ``metadata.json`` and check it with :func:`check_metadata`.
 
     Bounded before it is parsed: at most 1 MiB, and nesting that would exhaust the
@@ -48,13 +48,18 @@ def parse_metadata(data: bytes, where: Path | str) -> dict:
         raise PackageError(f"metadata.json is not valid JSON ({exc})", where) from None
     except RecursionError:
         raise PackageError("metadata.json is nested too deeply", where) from None
-    return check_metadata(meta, where)
+    return check_metadata(meta, where, strict=strict)
 
 
-def check_metadata(meta: object, where: Path | str) -> dict:
-    """``meta`` if it is an object with valid ``from_code``, ``to_code`` and
-    ``package_version`` (a string, which Argos parses to compare versions: without one,
-    a package would install as version 0 and never be updated)."""
+def check_metadata(meta: object, where: Path | str, *, strict: bool = False) -> dict:
+    """``meta`` if it is an object with valid ``from_code`` and ``to_code`` and a
+    ``package_version`` that is a version, which Argos parses to compare versions.
+
+    ``strict`` (a package file being installed, metadata onoma writes): the version must
+    be there, as a string: without one a package would install as version 0 and never
+    be updated. Otherwise (packages already installed, index entries, which other tools
+    wrote) a missing or null version reads as "" and a number as its text, so that a
+    package that once installed is never lost from view."""
     if not isinstance(meta, dict):
         raise PackageError("metadata.json must hold a JSON object", where)
     for key in ("from_code", "to_code"):
@@ -63,16 +68,20 @@ def check_metadata(meta: object, where: Path | str) -> dict:
             raise PackageError(f"metadata.json has no {key}", where)
         if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
             raise PackageError(f"metadata.json: {key} {code!r} is not a language code", where)
+    version = meta.get("package_version")
+    if version is None and not strict:
+        return {**meta, "package_version": ""}
     if "package_version" not in meta:
         raise PackageError("metadata.json has no package_version", where)
-    version = meta["package_version"]
-    if not isinstance(version, str) or len(version) > MAX_VERSION or not VERSION.fullmatch(version):
+    lenient = not strict and isinstance(version, int | float) and not isinstance(version, bool)
+    text = str(version) if lenient else version
+    if not isinstance(text, str) or len(text) > MAX_VERSION or not VERSION.fullmatch(text):
         raise PackageError(
             f"metadata.json: package_version {_shown(version)} is not a version (a string of "
             f"digits, letters and . _ + -, at most {MAX_VERSION} characters)",
             where,
         )
-    return meta
+    return meta if text is version else {**meta, "package_version": text}
 
 
 def _shown(value: object) -> str:

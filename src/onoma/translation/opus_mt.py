@@ -211,7 +211,7 @@ def import_opus_mt(
         )
     # The codes and a given version, checked before anything is extracted or converted.
     meta = {"from_code": from_code, "to_code": to_code, "package_version": version or "1.0"}
-    check_metadata(meta, path)
+    check_metadata(meta, path, strict=True)
     if not path.exists():
         raise PackageError("no such file or folder", path)
     with staging_dir() as staging:
