@@ -225,7 +225,15 @@ def _create(path: Path, text: str, bom: bool) -> int:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK}
+_NO_HARD_LINKS = {
+    errno.EPERM,
+    errno.EOPNOTSUPP,
+    errno.ENOTSUP,
+    errno.ENOSYS,
+    errno.EMLINK,
+    errno.EINVAL,  # Windows on FAT or exFAT, and some network drives
+}
+"""How a file system says that it has no hard links: the name is reserved instead."""
 
 
 def _create_temp(path: Path) -> tuple[int, str]:
