@@ -19,7 +19,6 @@ sorted by id), so the file stays formatted.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,24 +119,9 @@ def _az_for_sure(name: str) -> bool:
 
 def _check_form(text: str, lang: str, entry_type: str) -> None:
     """Refuse a name that ``glossary lint`` would call an error (invisible or bidi
-    control characters, naming each with its position; no letter)."""
-    from onoma.curate.lint_forms import BIDI_CONTROLS, form_findings
-    from onoma.curate.lint_forms import _joins as joins  # lint's own rule for joiners
+    control characters, each named with its position; no letter), in lint's words."""
+    from onoma.curate.lint_forms import form_findings
 
-    hidden = [
-        (i, c)
-        for i, c in enumerate(text)
-        if (c in BIDI_CONTROLS or unicodedata.category(c) == "Cf") and not joins(text, i)
-    ]
-    if hidden:
-        shown = ", ".join(
-            f"U+{ord(c):04X} {unicodedata.name(c, 'control')} at character {i + 1}"
-            for i, c in hidden
-        )
-        raise OnomaError(
-            f"the name {text!r} holds invisible or bidirectional control characters "
-            f"({shown}); no text typed by a reader would match it: type it without them"
-        )
     probe = Entry(id="new", type=entry_type, names={lang: text})
     for field_path, severity, _code, message in form_findings(probe):
         if severity == "error":

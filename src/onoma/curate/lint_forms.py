@@ -68,8 +68,10 @@ def _made_of(entry: Entry, field: str, text: str) -> list[Finding]:
         if (c in BIDI_CONTROLS or unicodedata.category(c) == "Cf") and not _joins(text, i)
     ]
     if hidden:
-        chars = dict.fromkeys(c for _, c in hidden)
-        shown = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control')}" for c in chars)
+        shown = ", ".join(
+            f"U+{ord(c):04X} {unicodedata.name(c, 'control')} at character {i + 1}"
+            for i, c in hidden
+        )
         kind = "bidi-control" if any(c in BIDI_CONTROLS for _, c in hidden) else "invisible"
         findings.append(
             (
