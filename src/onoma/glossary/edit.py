@@ -10,8 +10,6 @@ renames), so a failed edit leaves every original file untouched.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -97,31 +95,16 @@ def content(entry: Entry) -> tuple:
 def save(edits: Sequence[FileEdit]) -> None:
     """Check every edit (see :func:`verify`), then write the changed files all or none:
     each new text goes to a temporary file next to its target first, and only when all
-    are written are they renamed into place (see :func:`onoma.text.files.write_atomic_all`).
-
-    A file to create is linked into place, never renamed over a file that another
-    program created meanwhile (see :func:`_create`); files created before a later write
-    fails are removed again, so a failed save leaves every file as it was."""
+    are written are they put in place (see :func:`onoma.text.files.write_atomic_all`,
+    which never renames over a file that another program created meanwhile)."""
     from onoma.text.files import write_atomic_all
 
     stamps = verify(edits)
     changed = [edit for edit in edits if edit.changed]
-    existing = [(e, s) for e, s in zip(changed, stamps, strict=True) if e.old is not None]
-    created: list[tuple[Path, int]] = []
     try:
-        for edit in changed:
-            if edit.old is None:
-                created.append((edit.path, _create(edit.path, edit.new, edit.bom)))
-        if existing:
-            write_atomic_all(
-                [(edit.path, edit.new, edit.bom) for edit, _ in existing],
-                stamps=[stamp for _, stamp in existing],
-            )
-    except BaseException as exc:
-        _remove_created(created)
-        if isinstance(exc, InputError):
-            raise GlossaryError(exc.path, exc.message) from None
-        raise
+        write_atomic_all([(edit.path, edit.new, edit.bom) for edit in changed], stamps=stamps)
+    except InputError as exc:
+        raise GlossaryError(exc.path, exc.message) from None
 
 
 def verify(edits: Sequence[FileEdit]) -> list[tuple[int, int, int] | None]:
@@ -161,16 +144,11 @@ def _check_target(path: Path) -> None:
         raise GlossaryError(path, f"cannot write: cannot create files in {folder}")
 
 
-APPEARED = (
-    "appeared while onoma was working on it (another program created it); "
-    "nothing was written: run again"
-)
-
-
 def _unchanged_stamp(edit: FileEdit) -> tuple[int, int, int] | None:
     """The file's stamp now, after checking that it still holds the text the edit
     started from; None for a file to create, after checking that it is still absent."""
     from onoma.text.files import file_stamp, read_text_file
+    from onoma.text.place import APPEARED
 
     if edit.old is None:
         if os.path.lexists(edit.path):
@@ -189,101 +167,6 @@ def _unchanged_stamp(edit: FileEdit) -> tuple[int, int, int] | None:
             "left as it is: run again",
         )
     return current.stamp if current.stamp else file_stamp(os.stat(edit.path))
-
-
-def _create(path: Path, text: str, bom: bool) -> int:
-    """Write the new file ``path`` without ever replacing one: the text goes to a
-    temporary file beside it (created 0666 less the umask, as a new file would be, and
-    named as :func:`onoma.text.files.stale_temporaries` expects), which is then hard
-    linked to ``path``; the link fails when ``path`` exists. Where the file system has
-    no hard links, ``path`` is first created empty and exclusively, then replaced.
-    Returns the new file's inode; raises GlossaryError naming ``path``."""
-    from onoma.text.files import BOM
-
-    data = ((BOM if bom else "") + text).encode("utf-8")
-    tmp = ""
-    try:
-        try:
-            fd, tmp = _create_temp(path)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-                inode = os.fstat(handle.fileno()).st_ino
-        except OSError as exc:
-            raise GlossaryError(path, f"cannot write: {exc.strerror or exc}") from None
-        try:
-            _link_into_place(tmp, path)
-        except FileExistsError:
-            raise GlossaryError(path, APPEARED) from None
-        except OSError as exc:
-            raise GlossaryError(path, f"cannot write: {exc.strerror or exc}") from None
-        return inode
-    finally:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
-
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NO_HARD_LINKS = {
-    errno.EPERM,
-    errno.EOPNOTSUPP,
-    errno.ENOTSUP,
-    errno.ENOSYS,
-    errno.EMLINK,
-    errno.EINVAL,  # Windows on FAT or exFAT, and some network drives
-}
-"""How a file system says that it has no hard links: the name is reserved instead."""
-
-
-def _create_temp(path: Path) -> tuple[int, str]:
-    """A new, empty ``.NAME.XXXXXXXX.tmp`` next to ``path``: its descriptor and name."""
-    for _ in range(100):
-        name = os.path.join(os.path.dirname(path) or ".", f".{path.name}.{os.urandom(4).hex()}.tmp")
-        try:
-            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666), name
-        except FileExistsError:
-            continue
-    raise OSError(errno.EAGAIN, f"no free temporary name next to {path}")
-
-
-def _link_into_place(tmp: str, path: Path) -> None:
-    """Give ``tmp`` the name ``path``, raising FileExistsError when ``path`` exists."""
-    try:
-        os.link(tmp, path)
-        return
-    except FileExistsError:
-        raise
-    except (AttributeError, NotImplementedError):
-        pass  # no os.link on this system
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINKS:
-            raise
-    # Reserve the name (this fails when it is taken), then replace the empty file we
-    # made, unless another program wrote to it in between.
-    from onoma.text.files import file_stamp
-
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
-    try:
-        mine = file_stamp(os.fstat(fd))
-    finally:
-        os.close(fd)
-    if file_stamp(os.lstat(path)) != mine:
-        raise FileExistsError(errno.EEXIST, "created meanwhile", str(path))
-    try:
-        os.replace(tmp, path)
-    except OSError:
-        if file_stamp(os.lstat(path)) == mine:
-            os.unlink(path)
-        raise
-
-
-def _remove_created(created: list[tuple[Path, int]]) -> None:
-    """Remove the files :func:`save` created, each only if it is still the one made."""
-    for path, inode in created:
-        with contextlib.suppress(OSError):
-            if os.lstat(path).st_ino == inode:
-                os.unlink(path)
 
 
 def open_document(path: Path) -> Document:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from onoma.errors import InputError
+from onoma.text.place import place_all
 from onoma.text.regular import not_regular, unreadable
 
 STDIN = "-"
@@ -127,22 +128,25 @@ def write_atomic_all(
     them are written are they renamed into place. When a temporary file cannot be
     written, the ones already made are removed and every original stays untouched.
     Each file with a stamp (see :class:`TextFile`) is checked again just before the
-    renames: if any changed since it was read, none is replaced.
+    renames: if any changed since it was read, none is replaced. A file to create is
+    linked into place, never renamed over one that another program created meanwhile
+    (:mod:`onoma.text.place`).
     Raises :class:`InputError` ("cannot write: …") naming the file at fault.
     """
     targets = _targets(files)
     stamps = list(stamps) if stamps is not None else [None] * len(files)
-    temporaries: list[tuple[Path | str, str, Path]] = []
+    temporaries: list[tuple[Path | str, str, Path, bool]] = []
     try:
         for (path, text, bom), (real, status) in zip(files, targets, strict=True):
             try:
-                temporaries.append((path, _write_temp(real, text, bom, status), real))
+                tmp_name = _write_temp(real, text, bom, status)
             except OSError as exc:
                 raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+            temporaries.append((path, tmp_name, real, status is None))
         _check_unchanged(files, targets, stamps)
-        _rename_all(temporaries)
+        place_all(temporaries)
     finally:
-        for _path, tmp_name, _real in temporaries:
+        for _path, tmp_name, _real, _new in temporaries:
             Path(tmp_name).unlink(missing_ok=True)
 
 
@@ -203,19 +207,6 @@ def _write_temp(path: Path, text: str, bom: bool, status: os.stat_result | None)
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return tmp_name
-
-
-def _rename_all(temporaries: list[tuple[Path | str, str, Path]]) -> None:
-    """Move each temporary file onto its target, in order. A rename fails only when the
-    system does; the error then says which files were already replaced."""
-    done: list[str] = []
-    for path, tmp_name, real in temporaries:
-        try:
-            os.replace(tmp_name, real)
-        except OSError as exc:
-            replaced = f" ({', '.join(done)} already replaced)" if done else ""
-            raise InputError(path, f"cannot write: {exc.strerror or exc}{replaced}") from None
-        done.append(str(path))
 
 
 def _keep_owner(tmp_name: str, status: os.stat_result) -> None:
