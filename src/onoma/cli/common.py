@@ -170,20 +170,12 @@ def extension_list(value: str) -> list[str]:
 
 def language_code(value: str, option: str = "--lang") -> str:
     """``value`` if it is a language code (``en``, ``hy``, ``az-Cyrl``), or exit 2."""
+    from onoma.glossary.model import language_code_problem
+
     problem = language_code_problem(value)
     if problem:
         fail(f"{option}: {problem}")
     return value
-
-
-def language_code_problem(value: str) -> str | None:
-    """Why ``value`` is no language code, or None when it is one."""
-    from onoma.glossary.model import LANG_CODE
-
-    if LANG_CODE.match(value):
-        return None
-    hint = f" (did you mean {value.lower()!r}?)" if LANG_CODE.match(value.lower()) else ""
-    return f"{value!r} is not a language code such as en, hy, ru or az{hint}"
 
 
 def require_forms(languages: Iterable[str], lang: str, option: str = "--lang") -> None:

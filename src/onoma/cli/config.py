@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from onoma.cli.common import language_code_problem, split_list
+from onoma.cli.common import split_list
 from onoma.cli.config_file import (
     PYPROJECT,
     ConfigError,
@@ -28,6 +28,7 @@ from onoma.cli.config_file import (
     read_config_bytes,
 )
 from onoma.errors import OnomaError
+from onoma.glossary.model import language_code_problem
 
 __all__ = ["Config", "ConfigError", "find_config", "load_config", "resolve_config"]
 COMMAND_TABLES = ("normalize", "translate")

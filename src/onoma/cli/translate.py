@@ -39,14 +39,11 @@ if TYPE_CHECKING:
 
 def parse_targets(value: str) -> list[str]:
     """``hy,az,ru`` as a list of distinct language codes, or exit 2."""
-    from onoma.glossary.model import LANG_CODE
-
     targets = list(dict.fromkeys(split_list(value)))
     if not targets:
         fail("--to needs at least one language code, e.g. --to hy,az,ru")
     for code in targets:
-        if not LANG_CODE.match(code):
-            fail(f"--to: {code!r} is not a language code such as hy, az, ru")
+        language_code(code, "--to")
     return targets
 
 

@@ -27,7 +27,13 @@ from onoma.curate.ids import is_valid_id, slug
 from onoma.errors import OnomaError
 from onoma.glossary.edit import FileEdit, append_entry, open_document
 from onoma.glossary.fmt import emit_entry
-from onoma.glossary.model import CORE_LANGUAGES, ENTRY_TYPES, LANG_CODE, Entry, Glossary
+from onoma.glossary.model import (
+    CORE_LANGUAGES,
+    ENTRY_TYPES,
+    Entry,
+    Glossary,
+    language_code_problem,
+)
 from onoma.lang.case import fold_case
 from onoma.lang.scripts import expected_script, scripts_in
 
@@ -65,8 +71,9 @@ def draft_entry(
         lang = guess_lang(name)
     if entry_type not in ENTRY_TYPES:
         raise OnomaError(f"type {entry_type!r} is not one of {', '.join(ENTRY_TYPES)}")
-    if not LANG_CODE.match(lang):
-        raise OnomaError(f"{lang!r} is not a language code such as en, hy, ru")
+    problem = language_code_problem(lang)
+    if problem:
+        raise OnomaError(problem)
     expected = expected_script(lang)
     found = scripts_in(name)
     if expected and found and found != {expected}:

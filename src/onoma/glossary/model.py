@@ -26,6 +26,16 @@ Each subtag after the language must have the shape of a script, a region or a
 variant, so ``xx_bad`` is refused."""
 
 
+def language_code_problem(value: object) -> str | None:
+    """Why ``value`` is no language code (in the words every command uses), or None."""
+    if isinstance(value, str) and LANG_CODE.match(value):
+        return None
+    hint = ""
+    if isinstance(value, str) and LANG_CODE.match(value.lower()):
+        hint = f" (did you mean {value.lower()!r}?)"
+    return f"{value!r} is not a language code such as en, hy, ru or az{hint}"
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where something was written: a glossary file and a 1-based line."""

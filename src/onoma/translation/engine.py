@@ -104,12 +104,13 @@ def resolve_route(source: str, target: str) -> list[Any]:
     when the languages are the same. Raises :class:`MissingModelError`, and an
     :class:`~onoma.errors.OnomaError` for a code that is not a language code.
     """
-    from onoma.glossary.model import LANG_CODE
+    from onoma.glossary.model import language_code_problem
     from onoma.translation.packages import find_installed
 
     for code in (source, target):
-        if not isinstance(code, str) or not LANG_CODE.match(code):
-            raise OnomaError(f"{code!r} is not a language code such as en, hy, ru or az-Cyrl")
+        problem = language_code_problem(code)
+        if problem:
+            raise OnomaError(problem)
     if source == target:
         return []
     direct = find_installed(source, target)

@@ -33,7 +33,7 @@ from onoma.curate.exchange.tables import (
     write_google_csv,
     write_tsv,
 )
-from onoma.glossary.model import LANG_CODE, Glossary
+from onoma.glossary.model import Glossary, language_code_problem
 
 __all__ = [
     "EXTENSIONS",
@@ -125,7 +125,8 @@ def _check_pair(fmt: str, source: str | None, target: str | None) -> None:
     if not source or not target:
         raise ExchangeError("the tsv format needs --from and --to, e.g. --from en --to hy")
     for option, lang in (("--from", source), ("--to", target)):
-        if not LANG_CODE.match(lang):
-            raise ExchangeError(f"{option}: {lang!r} is not a language code such as en, hy, ru")
+        problem = language_code_problem(lang)
+        if problem:
+            raise ExchangeError(f"{option}: {problem}")
     if source == target:
         raise ExchangeError(f"--from and --to are both {source}; give two languages")
