@@ -93,6 +93,25 @@ class Config:
         return root
 
 
+def current(ctx: typer.Context) -> Config:
+    """The configuration the command line found (an empty one without a file)."""
+    return ctx.find_root().meta.get("onoma.config") or Config()
+
+
+def file_glossaries(
+    ctx: typer.Context, glossary: list[Path] | None, no_builtin: bool
+) -> tuple[list[Path] | None, bool, str | None]:
+    """The glossaries, no-builtin and style to load for the commands that rewrite or
+    export glossaries (``glossary add``, ``merge``, ``export``), which take them from the
+    file by hand rather than through :data:`COMMAND_KEYS`: ``-g`` replaces the file's
+    glossaries, as for every command, and the file's ``style`` applies to the built-in
+    ones."""
+    values = current(ctx).values
+    paths = glossary or [Path(item) for item in values.get("glossary") or ()] or None
+    no_builtin = bool(no_builtin or values.get("no-builtin"))
+    return paths, no_builtin, None if no_builtin else values.get("style")
+
+
 def _option_value(key: str, value: Any) -> Any:
     """A validated value as the option would receive it."""
     if key in ("ext", "to") and isinstance(value, list):
@@ -230,7 +249,7 @@ def config_command(
     onoma reads [tool.onoma] in the nearest pyproject.toml or onoma.toml, walking up from
     the current folder (--config FILE names one, --isolated ignores them).
     """
-    config: Config = ctx.find_root().meta.get("onoma.config") or Config()
+    config = current(ctx)
     commands = {command: config.for_command(command) for command in COMMAND_KEYS}
     if json_output:
         report = {

@@ -152,12 +152,12 @@ def merge_command(
     than once is refused. Edits the --glossary files, else the glossaries of the
     configuration file, else the built-in glossaries of a source checkout.
     """
+    from onoma.cli.config import file_glossaries
     from onoma.curate.merge import merge_entries
     from onoma.glossary.edit import save, verify
     from onoma.glossary.load import editable_builtin_dir, glossary_files
 
-    configured, no_builtin, style = _configured(ctx, no_builtin)
-    paths = glossary or configured
+    paths, no_builtin, style = file_glossaries(ctx, glossary, no_builtin)
     loaded = load_glossary(paths, no_builtin, style)
     try:
         files = glossary_files(paths or [editable_builtin_dir()])
@@ -239,21 +239,21 @@ def add_command(
     Refuses an id or a name that a glossary already has. The entry goes where
     'glossary fmt' would put it (sorted by id); the rest of the file is left as it was.
     """
+    from onoma.cli.config import file_glossaries
     from onoma.curate.add import draft_entry, insert_entry
     from onoma.glossary.edit import save, verify
     from onoma.glossary.fmt import emit_entry
 
-    configured, no_builtin, style = _configured(ctx, no_builtin)
-    if target is not None:
-        configured = []
-    elif configured:
+    configured, no_builtin, style = file_glossaries(ctx, None, no_builtin)
+    configured = [] if target is not None else configured or []
+    if configured:
         target = configured[-1]  # as with -g given several times: the last one
         if target.is_dir():
             fail(
                 f"{target}: is a folder (the last glossary of the configuration file); "
                 "pass --glossary FILE to choose the file to add to"
             )
-    else:
+    elif target is None:
         target = _builtin_file(entry_type)
     if target.is_dir():
         fail(f"{target}: is a folder; --glossary must name a file")
@@ -279,18 +279,6 @@ def add_command(
         fail(str(exc))
     typer.echo("\n".join(emit_entry(draft.entry)))
     typer.echo(f"added {draft.entry.id!r} to {target} (review: true).", err=True)
-
-
-def _configured(ctx: typer.Context, no_builtin: bool) -> tuple[list[Path], bool, str | None]:
-    """The glossaries of the configuration file (``glossary``; empty without one),
-    ``no_builtin`` or the file's ``no-builtin``, and its ``style``: what lint loads."""
-    from onoma.cli.config import Config
-
-    config: Config = ctx.find_root().meta.get("onoma.config") or Config()
-    values = config.values
-    paths = [Path(path) for path in values.get("glossary") or ()]
-    no_builtin = bool(no_builtin or values.get("no-builtin"))
-    return paths, no_builtin, None if no_builtin else values.get("style")
 
 
 def _builtin_file(entry_type: str) -> Path:

@@ -55,10 +55,11 @@ def export_command(
     Without -g, the glossaries of the configuration file are exported (with its
     no-builtin and style), as glossary lint reads them.
     """
+    from onoma.cli.config import file_glossaries
     from onoma.curate.exchange import export_glossary, guess_format
     from onoma.text.files import write_atomic
 
-    glossary, no_builtin, style = _configured(ctx, glossary, no_builtin)
+    glossary, no_builtin, style = file_glossaries(ctx, glossary, no_builtin)
     output = _file_or_none(output)
     loaded = load_glossary(glossary, no_builtin, style)
     if output is not None:
@@ -127,24 +128,6 @@ def import_command(
 def _file_or_none(output: Path | None) -> Path | None:
     """``output``, or None (standard output) for ``-``, as elsewhere in onoma."""
     return None if output is None or str(output) == "-" else output
-
-
-def _configured(
-    ctx: typer.Context, glossary: list[Path] | None, no_builtin: bool
-) -> tuple[list[Path] | None, bool, str | None]:
-    """The glossaries, no-builtin and style to load: the command line's, else those of
-    the configuration file (``-g`` replaces its glossaries, as for every command)."""
-    from onoma.cli.config import Config
-
-    config: Config = ctx.find_root().meta.get("onoma.config") or Config()
-    values = config.values
-    if glossary is None and values.get("glossary"):
-        glossary = [Path(item) for item in values["glossary"]]
-    source = ctx.get_parameter_source("no_builtin")  # Click's enum, as typer vendors it
-    if source is None or source.name == "DEFAULT":
-        no_builtin = bool(values.get("no-builtin", no_builtin))
-    style = None if no_builtin else values.get("style")
-    return glossary, no_builtin, style
 
 
 def _refuse_loaded_output(
