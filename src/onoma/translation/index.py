@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from onoma.translation.archive import CHUNK, MAX_TOTAL_SIZE, open_regular
+from onoma.translation.archive import CHUNK, MAX_TOTAL_SIZE
 from onoma.translation.metadata import check_metadata
 from onoma.translation.packages import (
     PackageError,
@@ -116,11 +116,13 @@ def fetch_index(url: str | None = None, timeout: float | None = None) -> list[Av
 def _read_local(path: str) -> bytes:
     """The bytes of the local index file ``path`` (a regular file only: a named pipe
     would block for ever), or a :class:`PackageError` naming it."""
+    from onoma.text.regular import NotReadable, open_regular
+
     try:
         with open_regular(path) as handle:
             return handle.read(MAX_INDEX_SIZE)
-    except PackageError as exc:
-        raise PackageError(f"cannot read the Argos package index: {exc.message}", path) from None
+    except NotReadable as exc:
+        raise PackageError(f"cannot read the Argos package index: {exc.reason}", path) from None
     except OSError as exc:
         raise PackageError(f"cannot read the Argos package index: {exc.strerror}", path) from None
 
