@@ -181,10 +181,11 @@ def language_code(value: str, option: str = "--lang") -> str:
 def require_forms(languages: Iterable[str], lang: str, option: str = "--lang") -> None:
     """Exit 2 when no glossary entry has a form in ``lang`` (``languages`` are those
     that some entry has): most likely a typo."""
-    languages = set(languages)
-    if lang not in languages:
-        known = ", ".join(sorted(languages)) or "none"
-        fail(f"{option} {lang}: no glossary entry has a form in {lang!r} (languages: {known})")
+    from onoma.glossary.model import missing_language_problem
+
+    problem = missing_language_problem(languages, lang)
+    if problem:
+        fail(f"{option} {lang}: {problem}")
 
 
 def table(rows: Iterable[Sequence[str]], headers: Sequence[str]) -> str:

@@ -26,6 +26,16 @@ Each subtag after the language must have the shape of a script, a region or a
 variant, so ``xx_bad`` is refused."""
 
 
+def missing_language_problem(languages: Iterable[str], lang: str) -> str | None:
+    """Why ``lang`` cannot be normalized with glossaries whose entries have forms in
+    ``languages`` (most likely a typo), or None when some entry has a form in it."""
+    languages = set(languages)
+    if lang in languages:
+        return None
+    known = ", ".join(sorted(languages)) or "none"
+    return f"no glossary entry has a form in {lang!r} (languages: {known})"
+
+
 def language_code_problem(value: object) -> str | None:
     """Why ``value`` is no language code (in the words every command uses), or None."""
     if isinstance(value, str) and LANG_CODE.match(value):

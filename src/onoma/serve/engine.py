@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from onoma.errors import OnomaError
+from onoma.glossary.model import missing_language_problem
 from onoma.serve.limits import ApiError
 
 if TYPE_CHECKING:
@@ -99,13 +100,9 @@ class Engine:
             languages = self._languages.get(style)
             if languages is None:
                 languages = self._languages[style] = frozenset(glossary.languages())
-        if lang not in languages:
-            known = ", ".join(sorted(languages)) or "none"
-            raise ApiError(
-                400,
-                f"Invalid request: lang {lang}: no glossary entry has a form in {lang!r} "
-                f"(languages: {known})",
-            )
+        problem = missing_language_problem(languages, lang)
+        if problem:
+            raise ApiError(400, f"Invalid request: lang {lang}: {problem}")
 
     def normalizer(self, lang: str, fuzzy: bool, style: str | None = None) -> Normalizer:
         """The shared normalizer for ``lang`` (and a naming style); ApiError 400 for a
